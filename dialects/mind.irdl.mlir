@@ -1,0 +1,488 @@
+// The mind dialect: MindSpore's primitives as MLIR operations on ranked tensors.
+//
+// IRDL states which ops exist with their operands, results and attribute kinds; shapes,
+// dtypes and attribute values are checked by each op's rule in python/mindc/rules/.
+// Every constraint variable below is used once: IRDL unifies a reused variable, which would
+// force two operands to one type (see upstream testd.mlir @failedConstraintVars).
+// Op names are MindSpore primitive names in lower_snake_case; attribute names are the
+// primitive's parameter names. Ops are pure (no side effects).
+irdl.dialect @mind {
+
+  // ---- Unary elementwise: out has the operand's shape and dtype.
+  // Neg(x)
+  irdl.operation @neg {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+  }
+  // Abs(x)
+  irdl.operation @abs {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+  }
+  // Exp(x)
+  irdl.operation @exp {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+  }
+  // Log(x)
+  irdl.operation @log {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+  }
+  // Sqrt(x)
+  irdl.operation @sqrt {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+  }
+  // Rsqrt(x)
+  irdl.operation @rsqrt {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+  }
+  // Tanh(x)
+  irdl.operation @tanh {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+  }
+  // Sigmoid(x)
+  irdl.operation @sigmoid {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+  }
+  // ReLU(x)
+  irdl.operation @relu {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+  }
+  // Sin(x)
+  irdl.operation @sin {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+  }
+  // Cos(x)
+  irdl.operation @cos {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+  }
+  // Erf(x)
+  irdl.operation @erf {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+  }
+  // LogicalNot(x)
+  irdl.operation @logical_not {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+  }
+  // GeLU(x), approximate = "none" (erf form) or "tanh"
+  irdl.operation @gelu {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %approximate = irdl.base "#builtin.string"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"approximate" = %approximate}
+  }
+
+  // ---- Binary elementwise with numpy broadcasting; both operands have one dtype.
+  // Add(x, y)
+  irdl.operation @add {
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, y: %y)
+    irdl.results(out: %out)
+  }
+  // Sub(x, y)
+  irdl.operation @sub {
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, y: %y)
+    irdl.results(out: %out)
+  }
+  // Mul(x, y)
+  irdl.operation @mul {
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, y: %y)
+    irdl.results(out: %out)
+  }
+  // Div(x, y)
+  irdl.operation @div {
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, y: %y)
+    irdl.results(out: %out)
+  }
+  // Pow(x, y)
+  irdl.operation @pow {
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, y: %y)
+    irdl.results(out: %out)
+  }
+  // Maximum(x, y)
+  irdl.operation @maximum {
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, y: %y)
+    irdl.results(out: %out)
+  }
+  // Minimum(x, y)
+  irdl.operation @minimum {
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, y: %y)
+    irdl.results(out: %out)
+  }
+  // LogicalAnd(x, y)
+  irdl.operation @logical_and {
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, y: %y)
+    irdl.results(out: %out)
+  }
+  // LogicalOr(x, y)
+  irdl.operation @logical_or {
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, y: %y)
+    irdl.results(out: %out)
+  }
+
+  // ---- Comparisons with numpy broadcasting: out is i1.
+  // Equal(x, y)
+  irdl.operation @equal {
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, y: %y)
+    irdl.results(out: %out)
+  }
+  // NotEqual(x, y)
+  irdl.operation @not_equal {
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, y: %y)
+    irdl.results(out: %out)
+  }
+  // Less(x, y)
+  irdl.operation @less {
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, y: %y)
+    irdl.results(out: %out)
+  }
+  // LessEqual(x, y)
+  irdl.operation @less_equal {
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, y: %y)
+    irdl.results(out: %out)
+  }
+  // Greater(x, y)
+  irdl.operation @greater {
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, y: %y)
+    irdl.results(out: %out)
+  }
+  // GreaterEqual(x, y)
+  irdl.operation @greater_equal {
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, y: %y)
+    irdl.results(out: %out)
+  }
+  // Select(cond, x, y): cond is i1; the three broadcast together
+  irdl.operation @select {
+    %cond = irdl.base "!builtin.tensor"
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(cond: %cond, x: %x, y: %y)
+    irdl.results(out: %out)
+  }
+  // Cast(x, dtype): dtype is the result's element type
+  irdl.operation @cast {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %dtype = irdl.base "#builtin.type"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"dtype" = %dtype}
+  }
+
+  // ---- Linear algebra and neural-network ops.
+  // MatMul(transpose_a, transpose_b): [m,k] x [k,n] -> [m,n]
+  irdl.operation @matmul {
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %transpose_a = irdl.base "#builtin.integer"
+    %transpose_b = irdl.base "#builtin.integer"
+    irdl.operands(x: %x, y: %y)
+    irdl.results(out: %out)
+    irdl.attributes {"transpose_a" = %transpose_a, "transpose_b" = %transpose_b}
+  }
+  // BatchMatMul(transpose_a, transpose_b): [..,m,k] x [..,k,n] -> [..,m,n], batch dims broadcast
+  irdl.operation @batch_matmul {
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %transpose_a = irdl.base "#builtin.integer"
+    %transpose_b = irdl.base "#builtin.integer"
+    irdl.operands(x: %x, y: %y)
+    irdl.results(out: %out)
+    irdl.attributes {"transpose_a" = %transpose_a, "transpose_b" = %transpose_b}
+  }
+  // Conv2D, NCHW input and [C_out, C_in/group, kh, kw] weight; pad = [top, bottom, left, right]
+  irdl.operation @conv2d {
+    %x = irdl.base "!builtin.tensor"
+    %weight = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %stride = irdl.base "#builtin.dense_array"
+    %pad = irdl.base "#builtin.dense_array"
+    %dilation = irdl.base "#builtin.dense_array"
+    %group = irdl.base "#builtin.integer"
+    irdl.operands(x: %x, weight: %weight)
+    irdl.results(out: %out)
+    irdl.attributes {"stride" = %stride, "pad" = %pad, "dilation" = %dilation, "group" = %group}
+  }
+  // MaxPool, NCHW; pad = [top, bottom, left, right] (padding never wins the max)
+  irdl.operation @max_pool {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %kernel_size = irdl.base "#builtin.dense_array"
+    %strides = irdl.base "#builtin.dense_array"
+    %pad = irdl.base "#builtin.dense_array"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"kernel_size" = %kernel_size, "strides" = %strides, "pad" = %pad}
+  }
+  // AvgPool, NCHW; pad = [top, bottom, left, right]; count_include_pad picks the divisor
+  irdl.operation @avg_pool {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %kernel_size = irdl.base "#builtin.dense_array"
+    %strides = irdl.base "#builtin.dense_array"
+    %pad = irdl.base "#builtin.dense_array"
+    %count_include_pad = irdl.base "#builtin.integer"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"kernel_size" = %kernel_size, "strides" = %strides, "pad" = %pad, "count_include_pad" = %count_include_pad}
+  }
+  // Softmax(axis)
+  irdl.operation @softmax {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %axis = irdl.base "#builtin.integer"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"axis" = %axis}
+  }
+  // LogSoftmax(axis)
+  irdl.operation @log_softmax {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %axis = irdl.base "#builtin.integer"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"axis" = %axis}
+  }
+
+  // ---- Reductions: axis = [] reduces every dimension.
+  // ReduceSum(keep_dims)(x, axis)
+  irdl.operation @reduce_sum {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %axis = irdl.base "#builtin.dense_array"
+    %keep_dims = irdl.base "#builtin.integer"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"axis" = %axis, "keep_dims" = %keep_dims}
+  }
+  // ReduceMean(keep_dims)(x, axis)
+  irdl.operation @reduce_mean {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %axis = irdl.base "#builtin.dense_array"
+    %keep_dims = irdl.base "#builtin.integer"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"axis" = %axis, "keep_dims" = %keep_dims}
+  }
+  // ReduceMax(keep_dims)(x, axis)
+  irdl.operation @reduce_max {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %axis = irdl.base "#builtin.dense_array"
+    %keep_dims = irdl.base "#builtin.integer"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"axis" = %axis, "keep_dims" = %keep_dims}
+  }
+  // ReduceMin(keep_dims)(x, axis)
+  irdl.operation @reduce_min {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %axis = irdl.base "#builtin.dense_array"
+    %keep_dims = irdl.base "#builtin.integer"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"axis" = %axis, "keep_dims" = %keep_dims}
+  }
+  // ReduceProd(keep_dims)(x, axis)
+  irdl.operation @reduce_prod {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %axis = irdl.base "#builtin.dense_array"
+    %keep_dims = irdl.base "#builtin.integer"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"axis" = %axis, "keep_dims" = %keep_dims}
+  }
+  // Argmax(axis, output_type): index of the first maximum along axis; out is i32 or i64
+  irdl.operation @argmax {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %axis = irdl.base "#builtin.integer"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"axis" = %axis}
+  }
+  // Argmin(axis, output_type): index of the first minimum along axis; out is i32 or i64
+  irdl.operation @argmin {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %axis = irdl.base "#builtin.integer"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"axis" = %axis}
+  }
+
+  // ---- Shape and data movement.
+  // Reshape(x, shape): shape has no -1 here (the frontend resolves it)
+  irdl.operation @reshape {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %shape = irdl.base "#builtin.dense_array"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"shape" = %shape}
+  }
+  // Transpose(x, perm)
+  irdl.operation @transpose {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %perm = irdl.base "#builtin.dense_array"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"perm" = %perm}
+  }
+  // BroadcastTo(shape)(x), numpy rules
+  irdl.operation @broadcast_to {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %shape = irdl.base "#builtin.dense_array"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"shape" = %shape}
+  }
+  // Concat(axis)(inputs)
+  irdl.operation @concat {
+    %inputs = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %axis = irdl.base "#builtin.integer"
+    irdl.operands(inputs: variadic %inputs)
+    irdl.results(out: %out)
+    irdl.attributes {"axis" = %axis}
+  }
+  // StridedSlice with masks resolved: begin, end, strides have one entry per dimension
+  irdl.operation @strided_slice {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %begin = irdl.base "#builtin.dense_array"
+    %end = irdl.base "#builtin.dense_array"
+    %strides = irdl.base "#builtin.dense_array"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"begin" = %begin, "end" = %end, "strides" = %strides}
+  }
+  // Gather(params, indices, axis): indices i32/i64 (embedding lookup with axis = 0)
+  irdl.operation @gather {
+    %params = irdl.base "!builtin.tensor"
+    %indices = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %axis = irdl.base "#builtin.integer"
+    irdl.operands(params: %params, indices: %indices)
+    irdl.results(out: %out)
+    irdl.attributes {"axis" = %axis}
+  }
+  // OneHot(indices, depth, on_value, off_value, axis): on/off are 0-d tensors of the result dtype
+  irdl.operation @one_hot {
+    %indices = irdl.base "!builtin.tensor"
+    %on_value = irdl.base "!builtin.tensor"
+    %off_value = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %depth = irdl.base "#builtin.integer"
+    %axis = irdl.base "#builtin.integer"
+    irdl.operands(indices: %indices, on_value: %on_value, off_value: %off_value)
+    irdl.results(out: %out)
+    irdl.attributes {"depth" = %depth, "axis" = %axis}
+  }
+  // A constant tensor: value is a dense elements attribute of the result type
+  irdl.operation @constant {
+    %out = irdl.base "!builtin.tensor"
+    %value = irdl.base "#builtin.dense_int_or_fp_elements"
+    irdl.results(out: %out)
+    irdl.attributes {"value" = %value}
+  }
+  // Fill(dtype, shape, value): value is a float or integer attribute of the result dtype
+  irdl.operation @fill {
+    %out = irdl.base "!builtin.tensor"
+    %shape = irdl.base "#builtin.dense_array"
+    %value = irdl.any
+    irdl.results(out: %out)
+    irdl.attributes {"shape" = %shape, "value" = %value}
+  }
+}

@@ -1,0 +1,37 @@
+"""The MLIR context of mindc: upstream dialects plus `mind`, loaded from its IRDL file."""
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from mlir import ir
+from mlir.dialects import irdl
+
+DIALECT_FILE = Path(__file__).resolve().parents[2] / "dialects" / "mind.irdl.mlir"
+
+
+@functools.cache
+def _dialect_text() -> str:
+    return DIALECT_FILE.read_text()
+
+
+def make_context() -> ir.Context:
+    """A fresh context with every upstream dialect and the `mind` dialect registered."""
+    ctx = ir.Context()
+    with ctx:
+        irdl.load_dialects(ir.Module.parse(_dialect_text()))
+    return ctx
+
+
+def mind_ops(root: ir.Operation) -> list[ir.Operation]:
+    """Every `mind` op under root, in post-order (operands' producers first within a block)."""
+    found = []
+
+    def collect(op):
+        if op.name.startswith("mind."):
+            found.append(op.operation)
+        return ir.WalkResult.ADVANCE
+
+    # Collect first: rewriting ops during walk() would invalidate the walk.
+    root.walk(collect, walk_order=ir.WalkOrder.POST_ORDER)
+    return found

@@ -1,0 +1,32 @@
+"""mind-c-interface: make public functions callable from the runtime, and remember their types."""
+from __future__ import annotations
+
+from typing import ClassVar
+
+from mlir import ir
+
+from mindc.passes.base import Pass, dataclass_pass
+
+# Module attribute holding {function name: its tensor-level type}; it survives lowering, so the
+# runtime can marshal arguments of a module given at any stage.
+ENTRY_POINTS = "mind.entry_points"
+
+
+def public_functions(module_op: ir.Operation) -> list[ir.Operation]:
+    return [op for op in module_op.regions[0].blocks[0].operations
+            if op.operation.name == "func.func" and "sym_visibility" not in op.attributes and op.regions[0].blocks]
+
+
+@dataclass_pass
+class CInterface(Pass):
+    """Mark public functions llvm.emit_c_interface and record their types for the runtime."""
+
+    argument: ClassVar[str] = "mind-c-interface"
+
+    def run(self, module_op, pass_) -> None:
+        types = {}
+        for f in public_functions(module_op):
+            f.attributes["llvm.emit_c_interface"] = ir.UnitAttr.get()
+            types[ir.StringAttr(f.attributes["sym_name"]).value] = ir.TypeAttr.get(ir.TypeAttr(f.attributes["function_type"]).value)
+        if types:
+            module_op.attributes[ENTRY_POINTS] = ir.DictAttr.get(types)

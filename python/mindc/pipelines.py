@@ -1,0 +1,38 @@
+"""Named pipelines: the passes between the mind dialect and the LLVM dialect, by stage.
+
+Each stage is a list of pipeline items, mind pass arguments and upstream pass texts alike, so
+that `mind-opt --pass-pipeline` and the Python API run literally the same thing.
+"""
+from __future__ import annotations
+
+# mind -> linalg on tensors, cleaned up.
+TO_LINALG = ["mind-to-linalg", "canonicalize", "cse"]
+
+# linalg on tensors -> LLVM dialect for the ExecutionEngine on the host CPU.
+LINALG_TO_LLVM = [
+    "mind-c-interface",
+    "func.func(linalg-fuse-elementwise-ops)",
+    "canonicalize",
+    # Public functions return fresh buffers the caller owns (returned arguments and constants are
+    # cloned by the deallocation pipeline), so the runtime can hand them to numpy without a copy.
+    "one-shot-bufferize{bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map}",
+    "buffer-deallocation-pipeline",
+    "convert-bufferization-to-memref",
+    "convert-linalg-to-loops",
+    "lower-affine",
+    "convert-scf-to-cf",
+    "expand-strided-metadata",
+    "finalize-memref-to-llvm",
+    # tanh, erf and friends have no LLVM intrinsic: call libm, which the host process provides.
+    "convert-math-to-libm",
+    "convert-to-llvm",
+    "reconcile-unrealized-casts",
+]
+
+STAGES = {"mind": [], "linalg": TO_LINALG, "llvm": TO_LINALG + LINALG_TO_LLVM}
+
+# Aliases mind-opt expands inside --pass-pipeline.
+PIPELINES = {
+    "mind-cpu-pipeline": ("Lower mind IR to the LLVM dialect for the CPU.", TO_LINALG + LINALG_TO_LLVM),
+    "mind-linalg-to-llvm": ("Lower linalg on tensors to the LLVM dialect for the CPU.", LINALG_TO_LLVM),
+}
