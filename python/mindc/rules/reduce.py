@@ -1,0 +1,1 @@
+"""Rules for reduce ops (being written)."""

@@ -1,0 +1,1 @@
+"""Rules for shape ops (being written)."""
