@@ -11,6 +11,7 @@ TO_LINALG = ["mind-to-linalg", "canonicalize", "cse"]
 # linalg on tensors -> LLVM dialect for the ExecutionEngine on the host CPU.
 LINALG_TO_LLVM = [
     "mind-c-interface",
+    "mind-bool-to-i8",
     "func.func(linalg-fuse-elementwise-ops)",
     "canonicalize",
     # Public functions return fresh buffers the caller owns (returned arguments and constants are

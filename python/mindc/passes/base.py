@@ -18,6 +18,7 @@ PASSES = {
     "mind-canonicalize": "mindc.passes.canonicalize:Canonicalize",
     "mind-to-linalg": "mindc.passes.to_linalg:MindToLinalg",
     "mind-c-interface": "mindc.passes.c_interface:CInterface",
+    "mind-bool-to-i8": "mindc.passes.bool_storage:BoolToI8",
 }
 
 

@@ -1,0 +1,120 @@
+"""mind-bool-to-i8: store boolean tensors as bytes.
+
+MLIR 22's memref-to-LLVM conversion asserts (killing the process) on stores of i1 elements, so
+boolean tensors are given i8 storage before bufferization. Elements are still computed as i1:
+region arguments read from such tensors are truncated, values yielded into them are extended.
+A byte of 0 or 1 is also exactly numpy's bool_, so the runtime's boolean arrays need no change.
+"""
+from __future__ import annotations
+
+from typing import ClassVar
+
+import numpy as np
+from mlir import ir
+from mlir.dialects import arith
+
+from mindc.passes.base import Pass, dataclass_pass
+from mindc.rules.base import dense_to_numpy, numpy_to_dense
+
+
+def _is_bool_tensor(t: ir.Type) -> bool:
+    return isinstance(t, ir.RankedTensorType) and str(t.element_type) == "i1"
+
+
+def _is_i1(t: ir.Type) -> bool:
+    return str(t) == "i1"
+
+
+def _as_bytes(t: ir.Type) -> ir.Type:
+    return ir.RankedTensorType.get(t.shape, ir.IntegerType.get_signless(8), t.encoding, loc=ir.Location.unknown())
+
+
+def _all_ops(root: ir.Operation) -> list[ir.Operation]:
+    ops = []
+    root.walk(lambda op: ops.append(op.operation) or ir.WalkResult.ADVANCE)
+    return ops
+
+
+@dataclass_pass
+class BoolToI8(Pass):
+    """Give boolean tensors i8 storage (MLIR 22 cannot lower i1 memref stores)."""
+
+    argument: ClassVar[str] = "mind-bool-to-i8"
+
+    def run(self, module_op, pass_) -> None:
+        ops = _all_ops(module_op)
+        # Constants first: their replacements must exist before types change under them.
+        for op in ops:
+            if op.name == "arith.constant" and _is_bool_tensor(op.results[0].type):
+                _replace_bool_constant(op)
+        ops = _all_ops(module_op)
+        for op in ops:
+            for region in op.regions:
+                for block in region.blocks:
+                    for arg in block.arguments:
+                        if _is_bool_tensor(arg.type):
+                            arg.set_type(_as_bytes(arg.type))
+            for result in op.results:
+                if _is_bool_tensor(result.type):
+                    result.set_type(_as_bytes(result.type))
+            if op.name == "func.func":
+                _retype_function(op)
+        for op in ops:
+            _fix_element_accesses(op)
+
+
+def _replace_bool_constant(op: ir.Operation) -> None:
+    array = dense_to_numpy(op.attributes["value"]).astype(np.int8)
+    with ir.InsertionPoint(op), op.location:
+        new = arith.constant(numpy_to_dense(array).type, numpy_to_dense(array))
+    op.results[0].replace_all_uses_with(new)
+    op.erase()
+
+
+def _retype_function(f: ir.Operation) -> None:
+    ftype = ir.FunctionType(ir.TypeAttr(f.attributes["function_type"]).value)
+    fix = lambda ts: [_as_bytes(t) if _is_bool_tensor(t) else t for t in ts]  # noqa: E731
+    f.attributes["function_type"] = ir.TypeAttr.get(ir.FunctionType.get(fix(ftype.inputs), fix(ftype.results)))
+
+
+def _fix_element_accesses(op: ir.Operation) -> None:
+    """Truncate i1 elements read from byte tensors; extend i1 values written into them."""
+    if op.name == "tensor.extract" and _is_i1(op.results[0].type):
+        result = op.results[0]
+        result.set_type(ir.IntegerType.get_signless(8))
+        with ir.InsertionPoint.after(op), op.location:
+            narrow = arith.trunci(ir.IntegerType.get_signless(1), result)
+        result.replace_all_uses_except(narrow, narrow.owner.operation)
+        return
+    if op.name in ("tensor.insert", "tensor.from_elements", "tensor.splat"):
+        _extend_operands(op, lambda i, v: _is_i1(v.type))
+    if op.name.endswith(".yield") and op.parent is not None:
+        # Yield i of a region op produces (an element of) the op's result i.
+        results = [r.type for r in op.parent.results]
+        _extend_operands(op, lambda i, v: _is_i1(v.type) and i < len(results) and _element_type(results[i]) == "i8")
+    if op.name.startswith("linalg."):
+        _truncate_region_arguments(op)
+
+
+def _element_type(t: ir.Type) -> str:
+    return str(t.element_type) if isinstance(t, ir.ShapedType) else str(t)
+
+
+def _extend_operands(op: ir.Operation, needs_extension) -> None:
+    for i, value in enumerate(list(op.operands)):
+        if needs_extension(i, value):
+            with ir.InsertionPoint(op), op.location:
+                op.operands[i] = arith.extui(ir.IntegerType.get_signless(8), value)
+
+
+def _truncate_region_arguments(op: ir.Operation) -> None:
+    """A linalg region's argument j reads operand j: truncate those now read from byte tensors."""
+    if not op.regions or not op.regions[0].blocks:
+        return
+    block = op.regions[0].blocks[0]
+    for arg, operand in zip(block.arguments, op.operands):
+        if _is_i1(arg.type) and isinstance(operand.type, ir.ShapedType) and _element_type(operand.type) == "i8":
+            arg.set_type(ir.IntegerType.get_signless(8))
+            with ir.InsertionPoint.at_block_begin(block), op.location:
+                narrow = arith.trunci(ir.IntegerType.get_signless(1), arg)
+            arg.replace_all_uses_except(narrow, narrow.owner.operation)
