@@ -46,7 +46,7 @@ def demo() -> None:
 
 def check() -> None:
     python = ensure_env(VENV, "-e", ".[test]")
-    sh(python, "-m", "lit", "-sv", "test")
+    sh(VENV / "bin" / "lit", "-sv", "test")
     sh(python, "-m", "pytest", "-q", "-n", "2", "test/python")
 
 

@@ -86,7 +86,7 @@ def _fix_element_accesses(op: ir.Operation) -> None:
             narrow = arith.trunci(ir.IntegerType.get_signless(1), result)
         result.replace_all_uses_except(narrow, narrow.owner.operation)
         return
-    if op.name in ("tensor.insert", "tensor.from_elements", "tensor.splat"):
+    if op.name in ("tensor.insert", "tensor.from_elements", "tensor.splat", "linalg.fill"):
         _extend_operands(op, lambda i, v: _is_i1(v.type))
     if op.name.endswith(".yield") and op.parent is not None:
         # Yield i of a region op produces (an element of) the op's result i.
@@ -108,12 +108,12 @@ def _extend_operands(op: ir.Operation, needs_extension) -> None:
 
 
 def _truncate_region_arguments(op: ir.Operation) -> None:
-    """A linalg region's argument j reads operand j: truncate those now read from byte tensors."""
+    """A linalg region's argument j reads operand j: truncate those now read from bytes."""
     if not op.regions or not op.regions[0].blocks:
         return
     block = op.regions[0].blocks[0]
     for arg, operand in zip(block.arguments, op.operands):
-        if _is_i1(arg.type) and isinstance(operand.type, ir.ShapedType) and _element_type(operand.type) == "i8":
+        if _is_i1(arg.type) and _element_type(operand.type) == "i8":
             arg.set_type(ir.IntegerType.get_signless(8))
             with ir.InsertionPoint.at_block_begin(block), op.location:
                 narrow = arith.trunci(ir.IntegerType.get_signless(1), arg)

@@ -7,6 +7,7 @@ generic drivers that look rules up by op name; they never name an op.
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
 from typing import Any, Callable, ClassVar, Iterator, Mapping, Sequence
 
@@ -54,7 +55,7 @@ class Sig:
         return "x".join([*(str(d) for d in self.shape), self.dtype])
 
     def to_type(self) -> ir.RankedTensorType:
-        return ir.RankedTensorType.get(self.shape, element_type(self.dtype))
+        return ir.RankedTensorType.get(self.shape, element_type(self.dtype), loc=ir.Location.unknown())
 
     @staticmethod
     def of(value_or_type) -> "Sig":
@@ -207,35 +208,34 @@ def dtype_of_numpy(dt: np.dtype) -> str:
 
 def numpy_to_dense(array: np.ndarray) -> ir.DenseElementsAttr:
     array = np.asarray(array)
+    array = array if array.flags.c_contiguous else array.copy()
     t = Sig(array.shape, dtype_of_numpy(array.dtype)).to_type()
-    if array.dtype == np.bool_ or array.dtype.name == "bfloat16":
-        # The buffer protocol path does not take i1 or bf16: go through the textual form.
-        return ir.DenseElementsAttr(ir.Attribute.parse(f"dense<{_dense_literal(array)}> : {t}"))
-    return ir.DenseElementsAttr.get(np.ascontiguousarray(array), type=t)
-
-
-def _dense_literal(array: np.ndarray) -> str:
-    if array.dtype == np.bool_:
-        return np.array2string(array, separator=",", threshold=np.inf).replace("True", "true").replace("False", "false")
-    return np.array2string(array.astype(np.float32), separator=",", threshold=np.inf, floatmode="unique")
+    if array.dtype.name == "bfloat16":
+        # The buffer protocol path does not take bf16: give the raw bits in MLIR's hex form.
+        return ir.DenseElementsAttr(ir.Attribute.parse(f'dense<"0x{array.tobytes().hex().upper()}"> : {t}'))
+    return ir.DenseElementsAttr.get(array, type=None if array.dtype == np.bool_ else t)
 
 
 def dense_to_numpy(attr: ir.Attribute) -> np.ndarray:
-    dense = ir.DenseElementsAttr(attr)
-    sig = Sig.of(dense.type)
-    if sig.dtype in ("i1", "bf16"):
-        if dense.is_splat:
-            value = dense.get_splat_value()
-            scalar = ir.BoolAttr(value).value if sig.dtype == "i1" else ir.FloatAttr(value).value
-            return np.full(sig.shape, scalar, dtype=numpy_dtype(sig.dtype))
-        if sig.dtype == "i1":
-            return np.array([ir.BoolAttr(dense[i]).value for i in range(len(dense))], np.bool_).reshape(sig.shape)
-        return np.array([ir.FloatAttr(dense[i]).value for i in range(len(dense))]).astype(numpy_dtype("bf16")).reshape(sig.shape)
-    if dense.is_splat:
-        value = dense.get_splat_value()
-        scalar = ir.FloatAttr(value).value if sig.is_float else ir.IntegerAttr(value).value
-        return np.full(sig.shape, scalar, dtype=numpy_dtype(sig.dtype))
-    return np.array(dense, dtype=numpy_dtype(sig.dtype)).reshape(sig.shape)
+    sig = Sig.of(attr.type)
+    if sig.dtype == "bf16":
+        return _bf16_from_text(str(attr), sig)
+    return np.array(attr, dtype=numpy_dtype(sig.dtype)).reshape(sig.shape)
+
+
+def _bf16_from_text(text: str, sig: Sig) -> np.ndarray:
+    # The bindings' buffer protocol has no bf16, so read the printed form: one hex blob, or
+    # elements that are decimal numbers or hex bit patterns (MLIR's spelling of inf and nan).
+    body = text[text.index("<") + 1:text.rindex(">", 0, text.index(" : "))]
+    bf16 = numpy_dtype("bf16")
+    if body.startswith('"0x'):
+        bits = np.frombuffer(bytes.fromhex(body[3:-1]), dtype=np.uint16)
+    else:
+        tokens = re.split(r"[\[\],\s]+", body.strip("[] "))
+        bits = np.array([int(t, 16) if t.startswith("0x") else np.array(float(t)).astype(bf16).view(np.uint16)
+                         for t in tokens if t], dtype=np.uint16)
+    values = bits.view(bf16)
+    return np.full(sig.shape, values[0], dtype=bf16) if values.size == 1 else values.reshape(sig.shape)
 
 
 class Attrs(Mapping[str, Any]):

@@ -5,7 +5,8 @@ import numpy as np
 from mlir import ir
 from mlir.dialects import linalg
 
-from mindc.rules.base import Kind, Rule, RuleError, Sig, register
+from mindc.lowering.builder import PARALLEL, REDUCTION, broadcast_map
+from mindc.rules.base import Kind, Rule, RuleError, Sig, broadcast_shapes, register
 
 NUMERIC = ("f16", "bf16", "f32", "f64", "i32", "i64")
 
@@ -39,3 +40,54 @@ class MatMul(Rule):
 
     def fold(self, a, x, y):
         return [np.matmul(x.T if a["transpose_a"] else x, y.T if a["transpose_b"] else y)]
+
+
+@register("mind.batch_matmul")
+class BatchMatMul(Rule):
+    """[..., m, k] x [..., k, n] -> [..., m, n]; transposes swap an operand's last two dims, and
+    the batch dims broadcast numpy-style (a 2-d operand is one matrix for every batch)."""
+
+    attrs = {"transpose_a": Kind.BOOL, "transpose_b": Kind.BOOL}
+    arity = 2
+
+    def infer(self, a, x, y):
+        for sig, name in ((x, "x"), (y, "y")):
+            if sig.rank < 2:
+                raise RuleError(f"{name} must be at least 2-d, found {sig}")
+        if x.dtype != y.dtype or x.dtype not in NUMERIC:
+            raise RuleError(f"operands must have one numeric element type, found {x} and {y}")
+        (m, k), (k2, n) = _last_two(x, a["transpose_a"]), _last_two(y, a["transpose_b"])
+        if k != k2:
+            raise RuleError(f"contracting dimensions differ: x is {x} (k={k}), y is {y} (k={k2})")
+        try:
+            batch = broadcast_shapes(x.shape[:-2], y.shape[:-2])
+        except RuleError:
+            raise RuleError(f"batch dimensions do not broadcast: x is {x}, y is {y}") from None
+        return [Sig((*batch, m, n), x.dtype)]
+
+    def lower(self, b, a, ins, outs):
+        (x, y), (out,) = ins, outs
+        xs, ys = Sig.of(x).shape, Sig.of(y).shape
+        batch = out.rank - 2
+        # Iteration space: the batch dims, then m, n, k.
+        m, n, k = (ir.AffineDimExpr.get(batch + i) for i in range(3))
+        rows = [[k, m] if a["transpose_a"] else [m, k], [n, k] if a["transpose_b"] else [k, n], [m, n]]
+        if len(xs) == len(ys) == 3 and xs[0] == ys[0]:
+            # One batch dim, no broadcast: the named op, whose maps absorb the transposes.
+            maps = [ir.AffineMap.get(4, 0, [ir.AffineDimExpr.get(0), *r]) for r in rows]
+            return [linalg.batch_matmul(x, y, outs=[b.full(out, 0)], indexing_maps=maps)]
+        # The batch dims broadcast as elementwise operands do; the map's dims d0.. are the same here.
+        leads = [list(broadcast_map(s[:-2], out.shape[:batch]).results) for s in (xs, ys, out.shape)]
+        maps = [ir.AffineMap.get(batch + 3, 0, lead + r) for lead, r in zip(leads, rows)]
+        iterators = [PARALLEL] * (batch + 2) + [REDUCTION]
+        return b.generic([x, y], [b.full(out, 0)], maps, iterators, lambda s, u, v, acc: [s.add(acc, s.mul(u, v))])
+
+    def fold(self, a, x, y):
+        return [np.matmul(np.swapaxes(x, -1, -2) if a["transpose_a"] else x,
+                          np.swapaxes(y, -1, -2) if a["transpose_b"] else y)]
+
+
+def _last_two(sig: Sig, transposed: bool) -> tuple[int, int]:
+    rows, cols = sig.shape[-2:]
+    return (cols, rows) if transposed else (rows, cols)
+

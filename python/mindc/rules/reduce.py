@@ -1,1 +1,194 @@
-"""Rules for reduce ops (being written)."""
+"""Rules for reductions: reduce_sum/mean/max/min/prod over a set of axes, argmax and argmin.
+
+Each op is one register line over a family class; the helpers at the top (axis checks, the
+identity of a combiner, maps that drop reduced dims) are shared with softmax in nn.py.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import numpy as np
+from mlir import ir
+from mlir.dialects import arith, linalg, tensor
+
+from mindc.lowering.builder import PARALLEL, REDUCTION
+from mindc.rules.base import FLOAT_DTYPES, Kind, Rule, RuleError, Sig, normalize_axis, numpy_dtype, register
+
+REDUCE_DTYPES = (*FLOAT_DTYPES, "i32", "i64")
+
+
+def require_dtype(sig: Sig, allowed: tuple[str, ...], what: str = "x") -> None:
+    if sig.dtype not in allowed:
+        raise RuleError(f"{what} must have element type {' or '.join(allowed)}, found {sig}")
+
+
+def reduced_axes(axis: Sequence[int], rank: int) -> tuple[int, ...]:
+    """The sorted, non-negative axes to reduce; an empty `axis` means every dimension."""
+    if not axis:
+        return tuple(range(rank))
+    for d in axis:
+        # normalize_axis lets a rank-0 tensor take axis 0; a reduction has no such axis.
+        if not -rank <= d < rank:
+            raise RuleError(f"axis {d} is out of range for rank {rank}")
+    dims = [d % rank for d in axis]
+    for i, d in enumerate(dims):
+        if d in dims[:i]:
+            raise RuleError(f"axis {axis[i]} repeats dimension {d} in axis {list(axis)}")
+    return tuple(sorted(dims))
+
+
+def lowest(dtype: str) -> float | int:
+    """The identity of max: -inf for floats, the smallest integer otherwise."""
+    return -np.inf if dtype in FLOAT_DTYPES else int(np.iinfo(numpy_dtype(dtype)).min)
+
+
+def highest(dtype: str) -> float | int:
+    """The identity of min: +inf for floats, the largest integer otherwise."""
+    return np.inf if dtype in FLOAT_DTYPES else int(np.iinfo(numpy_dtype(dtype)).max)
+
+
+def dropping(rank: int, dims: Sequence[int]) -> ir.AffineMap:
+    """The map from a rank-`rank` iteration space to the result that drops the reduced `dims`."""
+    return ir.AffineMap.get(rank, 0, [ir.AffineDimExpr.get(i) for i in range(rank) if i not in dims])
+
+
+def iterators(rank: int, dims: Sequence[int]) -> list[str]:
+    return [REDUCTION if i in dims else PARALLEL for i in range(rank)]
+
+
+def linalg_reduce(b, x: ir.Value, dims: Sequence[int], init: float | int,
+                  combine: Callable[..., ir.Value]) -> ir.Value:
+    """linalg.reduce of x over dims, starting from `init`; combine(s, element, accumulator)."""
+    sig = Sig.of(x)
+    out = sig.with_shape([n for i, n in enumerate(sig.shape) if i not in dims])
+    t = sig.to_type().element_type
+    op = linalg.ReduceOp([out.to_type()], [x], [b.full(out, init)], list(dims))
+    block = op.regions[0].blocks.append(t, t)
+    with ir.InsertionPoint(block):
+        linalg.YieldOp([combine(b.s, *block.arguments)])
+    return op.results[0]
+
+
+def keep_dims(x: ir.Value, out: Sig, dims: Sequence[int]) -> ir.Value:
+    """Expand the reduced result x back to `out`, whose reduced dims have size 1."""
+    kept = [i for i in range(out.rank) if i not in dims]
+    # Each unit dim joins the group of the kept dim before it (leading ones join the first group);
+    # with nothing kept, a rank-0 tensor expands with no groups at all.
+    groups = [[] for _ in kept]
+    g = 0
+    for i in range(out.rank):
+        if i in kept:
+            g = kept.index(i)
+        if groups:
+            groups[g].append(i)
+    return tensor.expand_shape(out.to_type(), x, groups, [], out.shape)
+
+
+class Reduce(Rule):
+    """out = combine over `axis` (empty: all dims), starting at the combiner's identity.
+
+    `identity(dtype)` gives the init value, `finish(s, value, count)` the scalar applied to the
+    result (mean divides by the count; integer mean truncates toward zero, as mind.div does).
+    """
+
+    attrs = {"axis": Kind.INTS, "keep_dims": Kind.BOOL}
+
+    def __init__(self, combine: Callable, identity: Callable[[str], float | int], fold: Callable,
+                 finish: Callable | None = None):
+        self.combine, self.identity, self.folder, self.finish = combine, identity, fold, finish
+
+    def infer(self, a, x):
+        require_dtype(x, REDUCE_DTYPES)
+        dims = reduced_axes(a["axis"], x.rank)
+        if a["keep_dims"]:
+            return [x.with_shape([1 if i in dims else n for i, n in enumerate(x.shape)])]
+        return [x.with_shape([n for i, n in enumerate(x.shape) if i not in dims])]
+
+    def lower(self, b, a, ins, outs):
+        (x,), (out,) = ins, outs
+        sig = Sig.of(x)
+        dims = reduced_axes(a["axis"], sig.rank)
+        if not dims:
+            return [x]
+        value = linalg_reduce(b, x, dims, self.identity(sig.dtype), self.combine)
+        if self.finish is not None:
+            count = int(np.prod([sig.shape[d] for d in dims]))
+            value = b.map([value], Sig.of(value), lambda s, v: self.finish(s, v, count))
+        return [keep_dims(value, out, dims) if a["keep_dims"] else value]
+
+    def fold(self, a, x):
+        dims = reduced_axes(a["axis"], x.ndim)
+        out = self.folder(x, axis=dims, keepdims=a["keep_dims"])
+        return [np.asarray(out).astype(x.dtype)]
+
+
+def _mean_fold(x, axis, keepdims):
+    if np.issubdtype(x.dtype, np.integer):
+        count = int(np.prod([x.shape[d] for d in axis]))
+        total = np.sum(x, axis=axis, keepdims=keepdims)
+        return np.sign(total) * (np.abs(total) // count)
+    return np.mean(x, axis=axis, keepdims=keepdims)
+
+
+register("mind.reduce_sum", Reduce(lambda s, x, acc: s.add(acc, x), lambda t: 0, np.sum))
+register("mind.reduce_mean", Reduce(lambda s, x, acc: s.add(acc, x), lambda t: 0, _mean_fold,
+                                    finish=lambda s, v, count: s.div(v, s.like(count, v))))
+register("mind.reduce_max", Reduce(lambda s, x, acc: s.max(acc, x), lowest, np.max))
+register("mind.reduce_min", Reduce(lambda s, x, acc: s.min(acc, x), highest, np.min))
+register("mind.reduce_prod", Reduce(lambda s, x, acc: s.mul(acc, x), lambda t: 1, np.prod))
+
+
+class ArgExtreme(Rule):
+    """argmax / argmin along `axis`: the first index of the extreme value, as i32; NaN counts as
+    the extreme, as in numpy. `better` is "gt" for argmax, "lt" for argmin."""
+
+    attrs = {"axis": Kind.INT}
+
+    def __init__(self, better: str, fold: Callable):
+        self.better, self.folder = better, fold
+
+    def infer(self, a, x):
+        require_dtype(x, REDUCE_DTYPES)
+        if x.rank == 0:
+            raise RuleError(f"x must have rank at least 1, found {x}")
+        axis = normalize_axis(a["axis"], x.rank)
+        if x.shape[axis] == 0:
+            raise RuleError(f"axis {a['axis']} of x ({x}) is empty; it has no {self.name[5:]}")
+        return [Sig(x.shape[:axis] + x.shape[axis + 1:], "i32")]
+
+    def lower(self, b, a, ins, outs):
+        (x,), (out,) = ins, outs
+        sig = Sig.of(x)
+        axis = normalize_axis(a["axis"], sig.rank)
+        start = lowest(sig.dtype) if self.better == "gt" else highest(sig.dtype)
+        inits = [b.full(out.with_dtype(sig.dtype), start), b.full(out, 0)]
+        reduced = dropping(sig.rank, [axis])
+        maps = [ir.AffineMap.get_identity(sig.rank), reduced, reduced]
+
+        def body(s, v, best, best_index):
+            i = arith.index_cast(ir.IntegerType.get_signless(32), linalg.IndexOp(axis).result)
+            take = _takes(s, self.better, v, i, best, best_index)
+            return [s.select(take, v, best), s.select(take, i, best_index)]
+
+        return [b.generic([x], inits, maps, iterators(sig.rank, [axis]), body)[1]]
+
+    def fold(self, a, x):
+        return [self.folder(x, axis=normalize_axis(a["axis"], x.ndim)).astype(np.int32)]
+
+
+def _takes(s, better: str, v, i, best, best_index) -> ir.Value:
+    """Whether (v, i) replaces (best, best_index): strictly better, or equal at a smaller index.
+
+    The tie-break makes the combiner associative and commutative, so the first extreme wins in
+    any iteration order, not only the sequential one. A NaN beats any number, and two NaNs tie.
+    """
+    strict, same = s.cmp(better, v, best), s.cmp("eq", v, best)
+    if isinstance(v.type, ir.FloatType):
+        v_nan = arith.cmpf(arith.CmpFPredicate.UNO, v, v)
+        strict = s.ori(strict, s.andi(v_nan, arith.cmpf(arith.CmpFPredicate.ORD, best, best)))
+        same = s.ori(same, s.andi(v_nan, arith.cmpf(arith.CmpFPredicate.UNO, best, best)))
+    return s.ori(strict, s.andi(same, s.cmp("lt", i, best_index)))
+
+
+register("mind.argmax", ArgExtreme("gt", np.argmax))
+register("mind.argmin", ArgExtreme("lt", np.argmin))
