@@ -40,12 +40,12 @@ def sh(*args) -> None:
 
 
 def demo() -> None:
-    python = ensure_env(VENV, "-e", ".")
+    python = ensure_env(VENV, "-e", ".[examples]")
     sh(python, "examples/mlp_digits.py")
 
 
 def check() -> None:
-    python = ensure_env(VENV, "-e", ".[test]")
+    python = ensure_env(VENV, "-e", ".[test,examples]")
     sh(VENV / "bin" / "lit", "-sv", "test")
     sh(python, "-m", "pytest", "-q", "-n", "2", "test/python")
 
