@@ -428,12 +428,14 @@ irdl.dialect @mind {
     irdl.results(out: %out)
     irdl.attributes {"shape" = %shape}
   }
-  // Concat(axis)(inputs)
+  // Concat(axis)(x, y). Binary: IRDL binds every value of a variadic operand to one type, so
+  // inputs of different sizes could not be one variadic list; MindSpore's n-ary Concat is a chain.
   irdl.operation @concat {
-    %inputs = irdl.base "!builtin.tensor"
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
     %out = irdl.base "!builtin.tensor"
     %axis = irdl.base "#builtin.integer"
-    irdl.operands(inputs: variadic %inputs)
+    irdl.operands(x: %x, y: %y)
     irdl.results(out: %out)
     irdl.attributes {"axis" = %axis}
   }

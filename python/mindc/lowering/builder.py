@@ -58,7 +58,13 @@ class Scalars:
         return arith.minimumf(x, y) if is_float(x.type) else arith.minsi(x, y)
 
     def abs(self, x):
-        return math.absf(x) if is_float(x.type) else math.absi(x)
+        # math.absi has no lowering to LLVM here ("failed to legalize operation 'math.absi'"):
+        # max(x, -x) wraps at the minimum integer exactly as numpy.abs does.
+        return math.absf(x) if is_float(x.type) else self.max(x, self.neg(x))
+
+    def rsqrt(self, x):
+        # convert-math-to-libm turns math.rsqrt into a call of `rsqrtf`, which libm lacks.
+        return self.div(self.like(1.0, x), math.sqrt(x))
 
     def andi(self, x, y):
         return arith.andi(x, y)
@@ -74,7 +80,9 @@ class Scalars:
         if is_float(x.type):
             p = {"eq": "oeq", "ne": "une", "lt": "olt", "le": "ole", "gt": "ogt", "ge": "oge"}[predicate]
             return arith.cmpf(getattr(arith.CmpFPredicate, p.upper()), x, y)
-        p = {"eq": "eq", "ne": "ne", "lt": "slt", "le": "sle", "gt": "sgt", "ge": "sge"}[predicate]
+        # Booleans order unsigned (numpy's False < True); as signed i1, true would be -1.
+        sign = "u" if ir.IntegerType(x.type).width == 1 else "s"
+        p = {"eq": "eq", "ne": "ne", "lt": sign + "lt", "le": sign + "le", "gt": sign + "gt", "ge": sign + "ge"}[predicate]
         return arith.cmpi(getattr(arith.CmpIPredicate, p), x, y)
 
     def cast(self, x: ir.Value, t: ir.Type) -> ir.Value:

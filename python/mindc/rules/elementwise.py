@@ -143,8 +143,6 @@ register("mind.erf", Unary(lambda s, x, a: s.erf(x)))
 register("mind.gelu", Gelu())
 register("mind.logical_not", Unary(lambda s, x, a: s.cmp("eq", x, s.like(0, x)), lambda x, a: ~x, dtypes=("i1",)))
 
-
-
 register("mind.add", Binary(lambda s, x, y: s.add(x, y), np.add))
 register("mind.sub", Binary(lambda s, x, y: s.sub(x, y), np.subtract))
 register("mind.mul", Binary(lambda s, x, y: s.mul(x, y), np.multiply))
@@ -159,7 +157,8 @@ register("mind.logical_or", Binary(lambda s, x, y: s.ori(x, y), np.logical_or, d
 for _name, _pred, _np in [("equal", "eq", np.equal), ("not_equal", "ne", np.not_equal), ("less", "lt", np.less),
                           ("less_equal", "le", np.less_equal), ("greater", "gt", np.greater),
                           ("greater_equal", "ge", np.greater_equal)]:
-    register(f"mind.{_name}", Binary(lambda s, x, y, p=_pred: s.cmp(p, x, y), _np, dtypes=(*NUMERIC, "i1"), result_dtype="i1"))
+    register(f"mind.{_name}", Binary(lambda s, x, y, p=_pred: s.cmp(p, x, y), _np, dtypes=(*NUMERIC, "i1"),
+                                     result_dtype="i1"))
 
 register("mind.select", Select())
 register("mind.cast", Cast())
