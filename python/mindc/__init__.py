@@ -1,0 +1,28 @@
+"""mindc: a deep-learning compiler on MLIR for the MindSpore programming model.
+
+`mindc.Tensor`, the dtypes (`mindc.float32`, ...), `mindc.ops` (functional ops, run eagerly or
+traced), `mindc.jit` (compile a function). The compiler parts (MLIR bindings) load on first use.
+"""
+from mindc.frontend import dtype
+from mindc.frontend.dtype import (bfloat16, bool_, double, float16, float32, float64, half, int8, int32, int64,
+                                  single)
+from mindc.frontend.tensor import Tensor
+
+__all__ = ["Tensor", "jit", "ops", "dtype", "OpError", "float16", "bfloat16", "float32", "float64", "half",
+           "single", "double", "int8", "int32", "int64", "bool_"]
+
+# Loaded on first use: they import the MLIR bindings.
+_LAZY = {"jit": ("mindc.frontend.jit", "jit"), "OpError": ("mindc.frontend.trace", "OpError"),
+         "ops": ("mindc.ops", None)}
+
+
+def __getattr__(name):
+    if name not in _LAZY:
+        raise AttributeError(f"module 'mindc' has no attribute '{name}'")
+    import importlib
+
+    module, attr = _LAZY[name]
+    value = importlib.import_module(module)
+    value = getattr(value, attr) if attr else value
+    globals()[name] = value
+    return value

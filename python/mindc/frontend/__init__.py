@@ -1,0 +1,1 @@
+"""The Python frontend: Tensor and dtypes, tracing into the mind dialect, jit, and eager kernels."""

@@ -1,0 +1,208 @@
+"""mindc.jit: trace a Python function into a func.func of mind ops, compile it once per input
+signature, and call it natively.
+
+    step = mindc.jit(fn)
+    print(step.lower(x, y).as_text("mind"))   # or "linalg", "llvm"
+    out = step(x, y)                           # compiled once per shapes/dtypes/static args
+
+Tensor arguments (also inside tuples, lists and dicts) become the function's arguments; every
+other argument is static: part of the cache key, baked into the trace. Results mirror the
+function's: tensors come back as Tensors, other (static) values as they were returned.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any, Callable
+
+import numpy as np
+from mlir import ir
+from mlir.dialects import func
+
+from mindc import diag
+from mindc.frontend import eager
+from mindc.frontend.tensor import Tensor
+from mindc.frontend.trace import Trace, Tracer, current_trace, location, tracing
+from mindc.rules.base import Sig
+
+# ---- argument structure: specs are hashable descriptions with the tensors taken out.
+_TENSOR = "tensor"
+
+
+def flatten(value: Any, leaves: list[Tensor]):
+    """The spec of value; its tensors (numpy arrays included) are appended to leaves."""
+    if isinstance(value, Tensor):
+        leaves.append(value)
+        return _TENSOR
+    if isinstance(value, np.ndarray):
+        leaves.append(Tensor.from_numpy(value))
+        return _TENSOR
+    if isinstance(value, (tuple, list)):
+        return (type(value).__name__, tuple(flatten(v, leaves) for v in value))
+    if isinstance(value, dict):
+        keys = tuple(value)
+        return ("dict", keys, tuple(flatten(value[k], leaves) for k in keys))
+    try:
+        hash(value)
+    except TypeError:
+        raise TypeError(f"a mindc.jit argument or result of type {type(value).__name__} is neither a tensor "
+                        "nor a hashable static value") from None
+    # The type is part of the key: 1, 1.0 and True are equal but trace differently.
+    return ("static", type(value), value)
+
+
+def unflatten(spec, leaves) -> Any:
+    """Rebuild the value of a spec, taking its tensors from the iterator leaves."""
+    if spec == _TENSOR:
+        return next(leaves)
+    kind = spec[0]
+    if kind == "static":
+        return spec[2]
+    if kind == "dict":
+        return {k: unflatten(s, leaves) for k, s in zip(spec[1], spec[2])}
+    items = [unflatten(s, leaves) for s in spec[1]]
+    return tuple(items) if kind == "tuple" else items
+
+
+def signature(args: tuple, kwargs: dict) -> tuple[Any, list[Tensor], tuple[Sig, ...]]:
+    """The spec of (args, kwargs), their tensors, and the tensors' signatures: the cache key."""
+    leaves: list[Tensor] = []
+    spec = flatten((args, kwargs), leaves)
+    for x in leaves:
+        if isinstance(x, Tracer):
+            raise TypeError("a traced tensor was passed to mindc.jit outside its trace")
+    return spec, leaves, tuple(Sig(x.shape, x.dtype.mlir) for x in leaves)
+
+
+def _symbol(fn: Callable) -> str:
+    name = re.sub(r"\W", "_", getattr(fn, "__name__", "") or "main")
+    return name if name and not name[0].isdigit() else "_" + name
+
+
+def trace_function(fn: Callable, spec, sigs: list[Sig], name: str) -> tuple[ir.Module, Any]:
+    """A module with one public function `name` recording fn on tracers of sigs; also the output spec."""
+    code = getattr(fn, "__code__", None)
+    fn_loc = (code.co_filename, code.co_firstlineno, 1) if code else None
+    with eager.context(), location(fn_loc):
+        module = ir.Module.create()
+        with ir.InsertionPoint(module.body):
+            f = func.FuncOp(name, ([s.to_type() for s in sigs], []))
+            block = f.add_entry_block()
+        t = Trace(block)
+        args, kwargs = unflatten(spec, iter([Tracer(a, t) for a in block.arguments]))
+        with tracing(t):
+            out = fn(*args, **kwargs)
+            leaves: list[Tensor] = []
+            out_spec = flatten(out, leaves)
+            results = [t.value_of(x, fn_loc) for x in leaves]
+        with ir.InsertionPoint(block):
+            func.ReturnOp(results)
+        f.attributes["function_type"] = ir.TypeAttr.get(
+            ir.FunctionType.get([s.to_type() for s in sigs], [r.type for r in results]))
+    return module, out_spec
+
+
+class Lowered:
+    """A traced function: its mind IR, printable at each stage, and compilable."""
+
+    def __init__(self, module: ir.Module, name: str, in_spec, in_sigs: tuple[Sig, ...], out_spec):
+        self.module, self.name = module, name
+        self.in_spec, self.in_sigs, self.out_spec = in_spec, in_sigs, out_spec
+
+    def as_text(self, stage: str = "mind", *, debug_info: bool = False) -> str:
+        """The module at stage "mind" (as traced), "linalg" or "llvm"; text mind-opt reads back.
+        debug_info prints locations: each op's Python file:line:col."""
+        from mindc.compiler import run
+        from mindc.pipelines import STAGES
+
+        if stage not in STAGES:
+            raise ValueError(f"unknown stage '{stage}'; stages are {', '.join(STAGES)}")
+        ctx = eager.context()
+        with ctx, diag.Collector(ctx) as collector:
+            module = self._clone()
+            if STAGES[stage]:
+                run(module, STAGES[stage], collector, f"lowering to {stage}")
+            return module.operation.get_asm(enable_debug_info=debug_info)
+
+    def compile(self) -> "Compiled":
+        return Compiled(self)
+
+    def _clone(self) -> ir.Module:
+        # Lowering rewrites a module in place; the traced one stays as it is. Printing with debug
+        # info keeps each op's location for the diagnostics of later stages.
+        return ir.Module.parse(self.module.operation.get_asm(enable_debug_info=True), eager.context())
+
+
+class Compiled:
+    """A lowered function compiled for the CPU; calling it takes and returns the tensors' structure."""
+
+    def __init__(self, lowered: Lowered):
+        from mindc.runtime.engine import Executable
+
+        self.lowered = lowered
+        ctx = eager.context()
+        with ctx, diag.Collector(ctx) as collector:
+            self._fn = Executable(lowered._clone(), collector).function(lowered.name)
+
+    def __call__(self, *args, **kwargs) -> Any:
+        """Run on arguments of the signature it was lowered for; TypeError for any other."""
+        spec, leaves, sigs = signature(args, kwargs)
+        if (spec, sigs) != (self.lowered.in_spec, self.lowered.in_sigs):
+            raise TypeError(f"@{self.lowered.name} was compiled for other arguments: tensors "
+                            f"{', '.join(map(str, self.lowered.in_sigs)) or 'none'}, got {', '.join(map(str, sigs)) or 'none'}")
+        return self.call_flat(leaves)
+
+    def call_flat(self, leaves: list[Tensor]) -> Any:
+        arrays = self._fn(*[x.asnumpy() for x in leaves])
+        return unflatten(self.lowered.out_spec, iter([Tensor._wrap(a) for a in arrays]))
+
+
+class Jitted:
+    """fn, compiled once per input signature (tensor shapes and dtypes plus static arguments)."""
+
+    def __init__(self, fn: Callable, maxsize: int = 128):
+        functools.update_wrapper(self, fn)
+        self.fn = fn
+        self._cache = eager.KernelCache(maxsize)
+
+    def __call__(self, *args, **kwargs):
+        if current_trace() is not None:
+            # Inside another jit's trace: inline, the outer function is compiled as a whole.
+            return self.fn(*args, **kwargs)
+        spec, leaves, sigs = signature(args, kwargs)
+        compiled = self._cache.get((spec, sigs))
+        if compiled is None:
+            compiled = self._lower(spec, sigs).compile()
+            self._cache.put((spec, sigs), compiled)
+        return compiled.call_flat(leaves)
+
+    def lower(self, *args, **kwargs) -> Lowered:
+        """The traced function for these arguments (not compiled, and not counted in cache_info)."""
+        spec, _, sigs = signature(args, kwargs)
+        cached = self._cache.peek((spec, sigs))
+        return cached.lowered if cached is not None else self._lower(spec, sigs)
+
+    def _lower(self, spec, sigs) -> Lowered:
+        name = _symbol(self.fn)
+        module, out_spec = trace_function(self.fn, spec, list(sigs), name)
+        return Lowered(module, name, spec, sigs, out_spec)
+
+    def cache_info(self) -> eager.CacheInfo:
+        """hits, misses, maxsize, currsize of the compile cache (as functools.lru_cache reports)."""
+        return self._cache.info()
+
+    def cache_clear(self) -> None:
+        self._cache.clear()
+
+    def __get__(self, instance, owner=None):
+        # Decorating a method: bind the instance, which is then a static argument.
+        return self if instance is None else functools.partial(self, instance)
+
+
+def jit(function: Callable | None = None, **options) -> Jitted | Callable[[Callable], Jitted]:
+    """Compile `function` with mindc (`mindc.jit(fn)`, `@mindc.jit` or `@mindc.jit()`)."""
+    if options:
+        raise TypeError(f"mindc.jit got unsupported options: {', '.join(sorted(options))}")
+    if function is None:
+        return jit
+    return Jitted(function)

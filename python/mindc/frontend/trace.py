@@ -1,0 +1,172 @@
+"""Tracing: while `mindc.jit` runs a function, every op call becomes a mind op in a func.func.
+
+`apply(op_name, inputs, attrs)` is the one door every mindc.ops function goes through. Inside a
+trace it builds the op with `mindc.emit.create` at the user's source location and returns Tracers;
+outside, it runs the op eagerly through a compiled single-op kernel (frontend/eager.py). Either
+way a rule's RuleError comes out as an OpError naming the user's file:line:col and the op.
+"""
+from __future__ import annotations
+
+import contextlib
+import itertools
+import sys
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+from mlir import ir
+
+from mindc import emit
+from mindc.frontend import dtype as mdt
+from mindc.frontend.tensor import Tensor
+from mindc.rules.base import RuleError, Sig
+
+
+class OpError(ValueError):
+    """An op was called with operands or attributes its rule rejects.
+
+    str() is `file:line:col: 'mind.op' message`, at the user's call; the parts are attributes.
+    """
+
+    def __init__(self, op_name: str, message: str, where: tuple[str, int, int] | None):
+        self.op_name, self.message = op_name, message
+        self.file, self.line, self.col = where or (None, 0, 0)
+        prefix = f"{self.file}:{self.line}:{self.col}: " if self.file else ""
+        super().__init__(f"{prefix}'{op_name}' {message}")
+
+
+class ConcretizationError(TypeError):
+    """A traced tensor's value was asked for (bool(), asnumpy(), ...) inside mindc.jit."""
+
+
+def user_frame_position() -> tuple[str, int, int] | None:
+    """(file, line, col) of the innermost Python frame outside the mindc package; col is 1-based."""
+    frame = sys._getframe(1)
+    while frame is not None and _in_package(frame):
+        frame = frame.f_back
+    if frame is None:
+        return None
+    code, line, col = frame.f_code, frame.f_lineno, 1
+    # co_positions() has one entry per 2-byte instruction; f_lasti is the current one's offset.
+    position = next(itertools.islice(code.co_positions(), frame.f_lasti // 2, None), None)
+    if position is not None and position[2] is not None:
+        line = position[0] or line
+        col = position[2] + 1
+    return code.co_filename, line, col
+
+
+def _in_package(frame) -> bool:
+    # By module name, not file path: paths may be relative or symlinked, names are not.
+    name = frame.f_globals.get("__name__", "")
+    return name == "mindc" or name.startswith("mindc.")
+
+
+def location(where: tuple[str, int, int] | None) -> ir.Location:
+    return ir.Location.file(*where) if where else ir.Location.unknown()
+
+
+class Tracer(Tensor):
+    """A tensor inside a trace: an ir.Value of a static shape and dtype, with Tensor's API."""
+
+    def __init__(self, value: ir.Value, trace: "Trace"):
+        self._value, self._trace = value, trace
+        self._sig = Sig.of(value)
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return self._sig.shape
+
+    @property
+    def dtype(self) -> mdt.DType:
+        return mdt.as_dtype(self._sig.dtype)
+
+    def asnumpy(self):
+        raise ConcretizationError(
+            f"a traced tensor ({self._sig}) has no value inside mindc.jit; return it from the function instead")
+
+    numpy = asnumpy
+
+    def __bool__(self):
+        raise ConcretizationError(
+            f"Python control flow on a traced tensor ({self._sig}) is not supported inside mindc.jit; "
+            "use ops.select, or pass the value as a static Python argument")
+
+    def __repr__(self) -> str:
+        return f"Tracer(shape={list(self.shape)}, dtype={self.dtype})"
+
+    __str__ = __repr__
+
+
+class Trace:
+    """The function body being recorded: ops go at the end of `block`."""
+
+    def __init__(self, block: ir.Block):
+        self.block = block
+        # Concrete tensors used by the function become mind.constant once per trace.
+        self._constants: dict[int, tuple[Tensor, ir.Value]] = {}
+
+    def value_of(self, x: Tensor, where) -> ir.Value:
+        if isinstance(x, Tracer):
+            if x._trace is not self:
+                raise ConcretizationError(
+                    f"a tensor ({x._sig}) traced by another mindc.jit call leaked into this one; "
+                    "pass it as an argument instead")
+            return x._value
+        key = id(x)
+        if key not in self._constants:
+            with ir.InsertionPoint(self.block), location(where):
+                (value,) = emit.create("mind.constant", [], {"value": x.asnumpy()})
+            self._constants[key] = (x, value)
+        return self._constants[key][1]
+
+    def emit(self, op_name: str, inputs: Sequence[Tensor], attrs: Mapping[str, Any], where) -> list[Tracer]:
+        operands = [self.value_of(x, where) for x in inputs]
+        with ir.InsertionPoint(self.block), location(where):
+            results = emit.create(op_name, operands, attrs)
+        return [Tracer(r, self) for r in results]
+
+
+_STACK: list[Trace] = []
+
+
+def current_trace() -> Trace | None:
+    return _STACK[-1] if _STACK else None
+
+
+@contextlib.contextmanager
+def tracing(trace: Trace):
+    """Ops called inside the block are recorded into trace."""
+    _STACK.append(trace)
+    try:
+        yield trace
+    finally:
+        _STACK.pop()
+
+
+def apply(op_name: str, inputs: Sequence[Tensor], attrs: Mapping[str, Any] | None = None) -> list[Tensor]:
+    """Apply a mind op to tensors: recorded inside a trace, else run as a compiled kernel.
+
+    Raises OpError (a ValueError) at the caller's file:line:col if the op's rule rejects it.
+    """
+    attrs = dict(attrs or {})
+    trace = current_trace()
+    if trace is not None:
+        where = user_frame_position()
+        try:
+            return trace.emit(op_name, inputs, attrs, where)
+        except RuleError as e:
+            raise OpError(op_name, str(e), where) from None
+    for x in inputs:
+        if isinstance(x, Tracer):
+            raise ConcretizationError(f"a tensor ({x._sig}) traced by mindc.jit was used after its trace ended")
+    from mindc.frontend import eager
+
+    try:
+        arrays = eager.run(op_name, [x.asnumpy() for x in inputs], attrs)
+    except RuleError as e:
+        raise OpError(op_name, str(e), user_frame_position()) from None
+    return [Tensor._wrap(a) for a in arrays]
+
+
+def constant(value: Any, dtype: mdt.DType) -> Tensor:
+    """A concrete tensor of `value` in `dtype` (inside a trace it becomes a mind.constant)."""
+    return Tensor._wrap(np.asarray(value, dtype=dtype.numpy))

@@ -1,0 +1,227 @@
+"""Array ops (MindSpore's ops.array_func): shapes, data movement, creation, and Tensor indexing.
+Python-level arguments (-1 in shapes, negative axes, slices) are resolved here to static ints."""
+from __future__ import annotations
+
+import functools
+import math as pymath
+from typing import Any, Sequence
+
+import numpy as np
+
+from mindc.frontend import dtype as mdt
+from mindc.frontend.tensor import Tensor
+from mindc.ops._base import axis_of, fail, ints, one, operands, tensor
+from mindc.rules.base import Scalar
+
+__all__ = [
+    "reshape", "transpose", "permute", "broadcast_to", "concat", "cat", "gather", "one_hot", "fill",
+    "zeros", "ones", "zeros_like", "ones_like", "strided_slice", "expand_dims", "squeeze", "flatten",
+]
+
+
+def reshape(input, shape) -> Tensor:
+    """input with a new shape of the same size; one entry may be -1 (inferred)."""
+    x = tensor(input)
+    shape = ints(shape, "shape")
+    if shape.count(-1) > 1 or any(d < -1 for d in shape):
+        fail("mind.reshape", f"shape {list(shape)} may have one -1 and no other negative size")
+    if -1 in shape:
+        known = pymath.prod(d for d in shape if d != -1)
+        if known == 0 or x.size % known:
+            fail("mind.reshape", f"cannot reshape {list(x.shape)} ({x.size} elements) to {list(shape)}")
+        shape = tuple(x.size // known if d == -1 else d for d in shape)
+    if pymath.prod(shape) != x.size:
+        fail("mind.reshape", f"cannot reshape {list(x.shape)} ({x.size} elements) to {list(shape)}")
+    if shape == x.shape:
+        return x
+    return one("mind.reshape", [x], {"shape": shape})
+
+
+def transpose(input, input_perm) -> Tensor:
+    """input with its dimensions permuted: out.shape[i] = input.shape[input_perm[i]]."""
+    x = tensor(input)
+    perm = tuple(axis_of(p, x.ndim, "mind.transpose", "perm entry") for p in ints(input_perm, "input_perm"))
+    if sorted(perm) != list(range(x.ndim)):
+        fail("mind.transpose", f"perm {list(input_perm)} is not a permutation of {x.ndim} dimensions")
+    if perm == tuple(range(x.ndim)):
+        return x
+    return one("mind.transpose", [x], {"perm": perm})
+
+
+def permute(input, axis) -> Tensor:
+    return transpose(input, axis)
+
+
+def broadcast_to(input, shape) -> Tensor:
+    """input broadcast to shape (numpy rules); -1 keeps the input's size in that dimension."""
+    x = tensor(input)
+    shape = ints(shape, "shape")
+    if len(shape) < x.ndim:
+        fail("mind.broadcast_to", f"cannot broadcast {list(x.shape)} to the lower rank {list(shape)}")
+    lead = len(shape) - x.ndim
+    resolved = tuple(x.shape[i - lead] if d == -1 and i >= lead else d for i, d in enumerate(shape))
+    if resolved == x.shape:
+        return x
+    return one("mind.broadcast_to", [x], {"shape": resolved})
+
+
+def concat(tensors: Sequence, axis: int = 0) -> Tensor:
+    """Join tensors along axis (their dtypes promote to one)."""
+    xs = operands(*tensors)
+    if not xs:
+        raise ValueError("concat needs at least one tensor")
+    attrs = {"axis": axis_of(axis, xs[0].ndim, "mind.concat")}
+    # mind.concat is binary (see its IRDL entry): n inputs are a left-to-right chain.
+    return functools.reduce(lambda joined, x: one("mind.concat", [joined, x], attrs), xs)
+
+
+cat = concat
+
+
+def gather(input_params, input_indices, axis: int, batch_dims: int = 0) -> Tensor:
+    """Slices of input_params along axis at input_indices (int32/int64): out.shape is
+    params.shape[:axis] + indices.shape + params.shape[axis+1:]."""
+    if batch_dims:
+        raise NotImplementedError("gather(batch_dims != 0) is not supported yet")
+    params, indices = tensor(input_params), tensor(input_indices)
+    return one("mind.gather", [params, indices], {"axis": axis_of(axis, params.ndim, "mind.gather")})
+
+
+def one_hot(indices, depth: int, on_value=1, off_value=0, axis: int = -1) -> Tensor:
+    """on_value where the new axis' position equals the index, off_value elsewhere; the dtype is
+    on_value's (numbers: int64, or float32 if either is a float)."""
+    indices = tensor(indices)
+    on, off = (reshape(v, ()) if v.size == 1 else v for v in operands(on_value, off_value))
+    axis = axis_of(axis, indices.ndim + 1, "mind.one_hot")
+    return one("mind.one_hot", [indices, on, off], {"depth": int(depth), "axis": axis})
+
+
+def fill(type, shape, value) -> Tensor:
+    """A tensor of `shape` filled with `value`, of dtype `type`."""
+    dt = mdt.as_dtype(type)
+    scalar = float(value) if dt.is_float else bool(value) if dt.is_bool else int(value)
+    return one("mind.fill", [], {"shape": ints(shape, "shape"), "value": Scalar(scalar, dt.mlir)})
+
+
+def zeros(size, dtype=None) -> Tensor:
+    return fill(dtype or mdt.float32, size, 0)
+
+
+def ones(shape, dtype=None) -> Tensor:
+    return fill(dtype or mdt.float32, shape, 1)
+
+
+def zeros_like(input, *, dtype=None) -> Tensor:
+    x = tensor(input)
+    return fill(dtype or x.dtype, x.shape, 0)
+
+
+def ones_like(input, *, dtype=None) -> Tensor:
+    x = tensor(input)
+    return fill(dtype or x.dtype, x.shape, 1)
+
+
+def expand_dims(input_x, axis: int) -> Tensor:
+    x = tensor(input_x)
+    axis = axis_of(axis, x.ndim + 1, "mind.reshape")
+    return reshape(x, x.shape[:axis] + (1,) + x.shape[axis:])
+
+
+def squeeze(input, axis=None) -> Tensor:
+    """input without its size-1 dimensions (all of them, or those in axis, which must be 1)."""
+    x = tensor(input)
+    if axis is None:
+        drop = {i for i, d in enumerate(x.shape) if d == 1}
+    else:
+        drop = {axis_of(a, x.ndim, "mind.reshape") for a in ints(axis, "axis")}
+        bad = [a for a in sorted(drop) if x.shape[a] != 1]
+        if bad:
+            fail("mind.reshape", f"cannot squeeze dimension {bad[0]} of shape {list(x.shape)}: its size is not 1")
+    return reshape(x, tuple(d for i, d in enumerate(x.shape) if i not in drop))
+
+
+def flatten(input, order: str = "C", *, start_dim: int = 1, end_dim: int = -1) -> Tensor:
+    """Merge dimensions start_dim..end_dim into one (a 0-d input becomes 1-d)."""
+    if order != "C":
+        raise NotImplementedError("flatten(order='F') is not supported")
+    x = tensor(input)
+    if x.ndim == 0:
+        return reshape(x, (1,))
+    start = axis_of(start_dim, x.ndim, "mind.reshape", "start_dim")
+    end = axis_of(end_dim, x.ndim, "mind.reshape", "end_dim")
+    if start > end:
+        fail("mind.reshape", f"start_dim {start_dim} comes after end_dim {end_dim}")
+    return reshape(x, x.shape[:start] + (pymath.prod(x.shape[start:end + 1]),) + x.shape[end + 1:])
+
+
+def strided_slice(input_x, begin, end, strides, begin_mask: int = 0, end_mask: int = 0,
+                  ellipsis_mask: int = 0, new_axis_mask: int = 0, shrink_axis_mask: int = 0) -> Tensor:
+    """MindSpore's StridedSlice: bit i of a mask changes entry i (ignore begin, ignore end, an
+    ellipsis, a new axis, index instead of slice), as x[b0:e0:s0, b1:e1:s1, ...] reads."""
+    begin, end, strides = ints(begin, "begin"), ints(end, "end"), ints(strides, "strides")
+    if not len(begin) == len(end) == len(strides):
+        raise ValueError(f"begin, end and strides must have one length, got {len(begin)}, {len(end)}, {len(strides)}")
+    items: list[Any] = []
+    for i, (b, e, s) in enumerate(zip(begin, end, strides)):
+        bit = 1 << i
+        if ellipsis_mask & bit:
+            items.append(Ellipsis)
+        elif new_axis_mask & bit:
+            items.append(None)
+        elif shrink_axis_mask & bit:
+            items.append(b)
+        else:
+            items.append(slice(None if begin_mask & bit else b, None if end_mask & bit else e, s))
+    return getitem(tensor(input_x), tuple(items))
+
+
+def getitem(x: Tensor, index) -> Tensor:
+    """x[index] for ints, slices, None, Ellipsis, or one integer tensor/list
+    (a gather along axis 0)."""
+    if isinstance(index, (Tensor, list)):
+        indices = tensor(index)
+        if indices.dtype.is_bool:
+            raise IndexError("boolean mask indexing is not supported (its shape depends on the values)")
+        return gather(x, indices, 0)
+    items = index if isinstance(index, tuple) else (index,)
+    items = _expand_ellipsis(items, x.ndim)
+    slices: list[tuple[int, int, int]] = []    # (begin, end, stride) of each dimension of x
+    shape: list[int] = []                      # the result's shape
+    for item in items:
+        if item is None:
+            shape.append(1)
+            continue
+        dim = len(slices)
+        size = x.shape[dim]
+        if isinstance(item, slice):
+            start, stop, step = item.indices(size)
+            shape.append(len(range(start, stop, step)))
+            if step < 0 and stop < 0:
+                # "Before index 0": as a slice bound -1 would mean the last element.
+                stop = -size - 1
+            slices.append((start, stop, step))
+        elif isinstance(item, (int, np.integer)):
+            if not -size <= item < size:
+                raise IndexError(f"index {item} is out of bounds for dimension {dim} with size {size}")
+            slices.append((int(item) % size, int(item) % size + 1, 1))
+        else:
+            raise IndexError(f"unsupported index {item!r}: use ints, slices, None, ... or one integer tensor")
+    out = x
+    if slices != [(0, n, 1) for n in x.shape]:
+        begin, end, strides = zip(*slices)
+        out = one("mind.strided_slice", [x], {"begin": begin, "end": end, "strides": strides})
+    return reshape(out, tuple(shape))
+
+
+def _expand_ellipsis(items: tuple, rank: int) -> list:
+    """The index items with the Ellipsis replaced by full slices and missing trailing ones added."""
+    consuming = sum(1 for i in items if i is not None and i is not Ellipsis)
+    if consuming > rank:
+        raise IndexError(f"too many indices for a tensor of rank {rank}: {consuming}")
+    if sum(1 for i in items if i is Ellipsis) > 1:
+        raise IndexError("an index can only have a single ellipsis ('...')")
+    fill_in = [slice(None)] * (rank - consuming)
+    if any(i is Ellipsis for i in items):
+        at = next(k for k, i in enumerate(items) if i is Ellipsis)
+        return [*items[:at], *fill_in, *items[at + 1:]]
+    return [*items, *fill_in]

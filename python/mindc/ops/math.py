@@ -1,0 +1,268 @@
+"""Math ops (MindSpore's ops.math_func): elementwise arithmetic, comparisons, logic, casts,
+matrix products and reductions. Each function only builds mind ops."""
+from __future__ import annotations
+
+from typing import Any
+
+from mindc.frontend import dtype as mdt
+from mindc.frontend.tensor import Tensor
+from mindc.ops._base import axis_of, cast_to, fail, float_operand, one, operands, tensor
+
+__all__ = [
+    "add", "sub", "mul", "div", "pow", "maximum", "minimum", "neg", "abs", "exp", "log", "sqrt",
+    "rsqrt", "square", "tanh", "sin", "cos", "erf", "equal", "not_equal", "ne", "less", "lt",
+    "less_equal", "le", "greater", "gt", "greater_equal", "ge", "logical_and", "logical_or",
+    "logical_not", "select", "cast", "matmul", "bmm", "sum", "reduce_sum", "mean", "amax", "amin",
+    "prod", "argmax", "argmin",
+]
+
+
+def _binary(op_name: str, input: Any, other: Any) -> Tensor:
+    return one(op_name, operands(input, other))
+
+
+# ---- elementwise arithmetic
+def add(input, other) -> Tensor:
+    """input + other, broadcast; numbers take the tensor's dtype."""
+    return _binary("mind.add", input, other)
+
+
+def sub(input, other) -> Tensor:
+    return _binary("mind.sub", input, other)
+
+
+def mul(input, other) -> Tensor:
+    return _binary("mind.mul", input, other)
+
+
+def div(input, other, *, rounding_mode: str | None = None) -> Tensor:
+    """True division (integers divide in float32), or C division of integers with rounding_mode="trunc"."""
+    x, y = operands(input, other)
+    if rounding_mode is None:
+        if not x.dtype.is_float:
+            x, y = cast_to(x, mdt.float32), cast_to(y, mdt.float32)
+    elif rounding_mode == "trunc":
+        if x.dtype.is_float:
+            raise NotImplementedError("div(rounding_mode='trunc') of float tensors is not supported yet")
+    else:
+        raise NotImplementedError(f"div(rounding_mode={rounding_mode!r}) is not supported; use None or 'trunc'")
+    return one("mind.div", [x, y])
+
+
+def pow(input, exponent) -> Tensor:
+    """input ** exponent, in floating point (integer operands compute in float32)."""
+    x, y = operands(input, exponent)
+    if not x.dtype.is_float:
+        x, y = cast_to(x, mdt.float32), cast_to(y, mdt.float32)
+    return one("mind.pow", [x, y])
+
+
+def maximum(input, other) -> Tensor:
+    return _binary("mind.maximum", input, other)
+
+
+def minimum(input, other) -> Tensor:
+    return _binary("mind.minimum", input, other)
+
+
+def neg(input) -> Tensor:
+    return one("mind.neg", [tensor(input)])
+
+
+def abs(input) -> Tensor:
+    return one("mind.abs", [tensor(input)])
+
+
+def square(input) -> Tensor:
+    x = tensor(input)
+    return one("mind.mul", [x, x])
+
+
+# Float functions: integer inputs compute in float32, as in MindSpore.
+def exp(input) -> Tensor:
+    return one("mind.exp", [float_operand(input)])
+
+
+def log(input) -> Tensor:
+    return one("mind.log", [float_operand(input)])
+
+
+def sqrt(x) -> Tensor:
+    return one("mind.sqrt", [float_operand(x)])
+
+
+def rsqrt(input) -> Tensor:
+    return one("mind.rsqrt", [float_operand(input)])
+
+
+def tanh(input) -> Tensor:
+    return one("mind.tanh", [float_operand(input)])
+
+
+def sin(input) -> Tensor:
+    return one("mind.sin", [float_operand(input)])
+
+
+def cos(input) -> Tensor:
+    return one("mind.cos", [float_operand(input)])
+
+
+def erf(input) -> Tensor:
+    return one("mind.erf", [float_operand(input)])
+
+
+# ---- comparisons (bool results) and logic
+def equal(input, other) -> Tensor:
+    return _binary("mind.equal", input, other)
+
+
+def not_equal(input, other) -> Tensor:
+    return _binary("mind.not_equal", input, other)
+
+
+def less(input, other) -> Tensor:
+    return _binary("mind.less", input, other)
+
+
+def less_equal(input, other) -> Tensor:
+    return _binary("mind.less_equal", input, other)
+
+
+def greater(input, other) -> Tensor:
+    return _binary("mind.greater", input, other)
+
+
+def greater_equal(input, other) -> Tensor:
+    return _binary("mind.greater_equal", input, other)
+
+
+ne, lt, le, gt, ge = not_equal, less, less_equal, greater, greater_equal
+
+
+def _as_bool(x) -> Tensor:
+    return cast_to(tensor(x), mdt.bool_)
+
+
+def logical_and(input, other) -> Tensor:
+    return one("mind.logical_and", [_as_bool(input), _as_bool(other)])
+
+
+def logical_or(input, other) -> Tensor:
+    return one("mind.logical_or", [_as_bool(input), _as_bool(other)])
+
+
+def logical_not(input) -> Tensor:
+    return one("mind.logical_not", [_as_bool(input)])
+
+
+def select(cond, input, other) -> Tensor:
+    """input where cond is true, else other; the three broadcast, numbers are allowed for input/other."""
+    x, y = operands(input, other)
+    return one("mind.select", [_as_bool(cond), x, y])
+
+
+def cast(input, dtype) -> Tensor:
+    """input converted to dtype (a mindc dtype, numpy dtype or Python type)."""
+    return cast_to(tensor(input), mdt.as_dtype(dtype))
+
+
+# ---- matrix products
+def matmul(input, other) -> Tensor:
+    """numpy's matmul: 2-d x 2-d is mind.matmul; batch dimensions broadcast (mind.batch_matmul);
+    a 1-d operand is a row (left) or column (right) vector whose dimension is dropped again."""
+    from mindc.ops.array import reshape
+
+    x, y = operands(input, other)
+    if x.ndim == 0 or y.ndim == 0:
+        fail("mind.matmul", f"operands must have at least one dimension, found shapes {list(x.shape)} and {list(y.shape)}")
+    drop_m, drop_n = x.ndim == 1, y.ndim == 1
+    if drop_m:
+        x = reshape(x, (1, x.shape[0]))
+    if drop_n:
+        y = reshape(y, (y.shape[0], 1))
+    if x.ndim == 2 and y.ndim == 2:
+        out = one("mind.matmul", [x, y], {"transpose_a": False, "transpose_b": False})
+    else:
+        # Equal ranks, so that batch_matmul only broadcasts sizes of 1.
+        rank = max(x.ndim, y.ndim)
+        x = reshape(x, (1,) * (rank - x.ndim) + x.shape)
+        y = reshape(y, (1,) * (rank - y.ndim) + y.shape)
+        out = one("mind.batch_matmul", [x, y], {"transpose_a": False, "transpose_b": False})
+    if drop_m or drop_n:
+        shape = out.shape[:-2] + out.shape[-2:-1] * (not drop_m) + out.shape[-1:] * (not drop_n)
+        out = reshape(out, shape)
+    return out
+
+
+def bmm(input_x, mat2) -> Tensor:
+    """Batched matrix product [..., m, k] x [..., k, n] (mind.batch_matmul)."""
+    x, y = operands(input_x, mat2)
+    return one("mind.batch_matmul", [x, y], {"transpose_a": False, "transpose_b": False})
+
+
+# ---- reductions
+def _axes(axis, rank: int, op_name: str) -> tuple[int, ...]:
+    """Normalized reduction axes; () means every dimension (the ops' convention)."""
+    if axis is None:
+        return ()
+    axes = (axis,) if isinstance(axis, int) else tuple(axis)
+    normalized = tuple(axis_of(a, rank, op_name) for a in axes)
+    if len(set(normalized)) != len(normalized):
+        fail(op_name, f"axis {list(axes)} repeats a dimension")
+    return tuple(sorted(normalized))
+
+
+def _reduce(op_name: str, input, axis, keep_dims: bool) -> Tensor:
+    x = tensor(input)
+    return one(op_name, [x], {"axis": _axes(axis, x.ndim, op_name), "keep_dims": bool(keep_dims)})
+
+
+def sum(input, dim=None, keepdim: bool = False, *, dtype=None) -> Tensor:
+    """Sum over dim (an int, a tuple, or None for every dimension); dtype casts the input first."""
+    x = tensor(input)
+    if dtype is not None:
+        x = cast_to(x, mdt.as_dtype(dtype))
+    return _reduce("mind.reduce_sum", x, dim, keepdim)
+
+
+def reduce_sum(input, axis=None, keep_dims: bool = False) -> Tensor:
+    """MindSpore's ReduceSum spelling of sum."""
+    return _reduce("mind.reduce_sum", input, axis, keep_dims)
+
+
+def mean(input, axis=None, keep_dims: bool = False) -> Tensor:
+    return _reduce("mind.reduce_mean", input, axis, keep_dims)
+
+
+def amax(input, axis=None, keepdims: bool = False) -> Tensor:
+    return _reduce("mind.reduce_max", input, axis, keepdims)
+
+
+def amin(input, axis=None, keepdims: bool = False) -> Tensor:
+    return _reduce("mind.reduce_min", input, axis, keepdims)
+
+
+def prod(input, axis=None, keep_dims: bool = False) -> Tensor:
+    return _reduce("mind.reduce_prod", input, axis, keep_dims)
+
+
+def _arg(op_name: str, input, axis, keepdims: bool) -> Tensor:
+    from mindc.ops.array import reshape
+
+    x = tensor(input)
+    if axis is None:
+        # Over the flattened input; MindSpore then ignores keepdims (a 0-d result).
+        return one(op_name, [reshape(x, (x.size,))], {"axis": 0})
+    axis = axis_of(axis, x.ndim, op_name)
+    out = one(op_name, [x], {"axis": axis})
+    return reshape(out, x.shape[:axis] + (1,) + x.shape[axis + 1:]) if keepdims else out
+
+
+def argmax(input, dim=None, keepdim: bool = False) -> Tensor:
+    """Index (int32) of the first maximum along dim, or over the flattened input if dim is None."""
+    return _arg("mind.argmax", input, dim, keepdim)
+
+
+def argmin(input, axis=None, keepdims: bool = False) -> Tensor:
+    """Index (int32) of the first minimum along axis, or over the flattened input if axis is None."""
+    return _arg("mind.argmin", input, axis, keepdims)

@@ -1,0 +1,216 @@
+"""mindc.jit: tracing into mind IR, compiling once per signature, locations and stages."""
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from helpers import tol
+
+import mindc
+from mindc import diag, ops
+from mindc.compiler import parse
+from mindc.frontend.trace import ConcretizationError
+from mindc.ir import make_context
+
+T = mindc.Tensor
+ROOT = Path(__file__).resolve().parents[3]
+ACCUMULATE = dict(rtol=1e-4, atol=1e-5)
+
+
+def rand(shape, dtype=np.float32, seed=0):
+    return np.random.default_rng(seed).standard_normal(shape).astype(dtype)
+
+
+def mlp(x, w1, b1, w2, b2):
+    h = ops.relu(ops.matmul(x, w1) + b1)
+    return ops.log_softmax(h @ w2 + b2, axis=-1)
+
+
+def mlp_params(seed=0):
+    return [rand(s, seed=seed + i) for i, s in enumerate([(8, 16), (16,), (16, 4), (4,)])]
+
+
+def test_jit_mlp_forward_matches_float64_numpy():
+    x, *params = [rand((5, 8), seed=10), *mlp_params()]
+    got = mindc.jit(mlp)(T(x), *map(T, params))
+    w1, b1, w2, b2 = [p.astype(np.float64) for p in params]
+    logits = np.maximum(x.astype(np.float64) @ w1 + b1, 0) @ w2 + b2
+    want = logits - logits.max(-1, keepdims=True)
+    want -= np.log(np.exp(want).sum(-1, keepdims=True))
+    assert isinstance(got, mindc.Tensor) and got.dtype is mindc.float32
+    np.testing.assert_allclose(got.asnumpy(), want, **ACCUMULATE)
+
+
+def test_jit_compiles_once_per_signature():
+    f = mindc.jit(lambda x, y: x * y + 1.0)
+    a, b = T(rand((3,), seed=1)), T(rand((3,), seed=2))
+    f(a, b)
+    f(b, a)
+    assert f.cache_info()[:2] == (1, 1)
+    f(T(rand((4,))), T(rand((4,))))                                       # new shape
+    f(T(rand((3,), np.float64)), T(rand((3,), np.float64)))               # new dtype
+    info = f.cache_info()
+    assert (info.hits, info.misses, info.currsize) == (1, 3, 3)
+    np.testing.assert_allclose(f(a, b).asnumpy(), a.asnumpy().astype(np.float64) * b.asnumpy() + 1, **tol(np.float32))
+    f.cache_clear()
+    assert f.cache_info()[:2] == (0, 0)
+
+
+def scale(x, factor, shift=None):
+    y = x * factor
+    return y if shift is None else y + shift
+
+
+def test_python_scalars_and_none_are_static_arguments():
+    f = mindc.jit(scale)
+    x = rand((2, 2), seed=3)
+    np.testing.assert_allclose(f(T(x), 2.0).asnumpy(), x * 2, **tol(np.float32))
+    np.testing.assert_allclose(f(T(x), 3.0).asnumpy(), x * 3, **tol(np.float32))
+    np.testing.assert_allclose(f(T(x), 3.0, shift=1.0).asnumpy(), x * 3 + 1, **tol(np.float32))
+    f(T(x), 3.0)
+    assert f.cache_info()[:2] == (1, 3)
+    # 2 and 2.0 are equal Python values but trace differently (an int32 tensor stays int32).
+    i = T(np.array([1, 2], np.int32))
+    assert f(i, 2).dtype is mindc.int32 and f(i, 2.0).dtype is mindc.float32
+
+
+def test_jit_returns_the_functions_structure():
+    @mindc.jit
+    def parts(x, pair):
+        a, b = pair
+        return x + a, [x - b, {"p": x * a, "none": None}], 2.0
+
+    x, a, b = (rand((3,), seed=s) for s in (4, 5, 6))
+    out = parts(T(x), (T(a), T(b)))
+    assert isinstance(out, tuple) and isinstance(out[1], list) and isinstance(out[1][1], dict)
+    np.testing.assert_allclose(out[0].asnumpy(), x + a, **tol(np.float32))
+    np.testing.assert_allclose(out[1][0].asnumpy(), x - b, **tol(np.float32))
+    np.testing.assert_allclose(out[1][1]["p"].asnumpy(), x * a, **tol(np.float32))
+    assert out[1][1]["none"] is None and out[2] == 2.0
+
+
+def test_jit_takes_numpy_arrays_and_returns_arguments_unchanged():
+    f = mindc.jit(lambda x: (x, -x))
+    x = rand((2, 3), seed=7)
+    same, neg = f(x)
+    np.testing.assert_array_equal(same.asnumpy(), x)
+    np.testing.assert_array_equal(neg.asnumpy(), -x)
+
+
+def test_captured_tensors_become_constants():
+    w = T(rand((3, 2), seed=8))
+
+    @mindc.jit()
+    def project(x):
+        return x @ w
+
+    x = rand((4, 3), seed=9)
+    np.testing.assert_allclose(project(T(x)).asnumpy(), x.astype(np.float64) @ w.asnumpy(), **ACCUMULATE)
+    text = project.lower(T(x)).as_text("mind")
+    assert '"mind.constant"()' in text and "func.func @project(%arg0: tensor<4x3xf32>)" in text
+
+
+def test_scalars_become_constants_of_the_tensors_dtype():
+    text = mindc.jit(lambda x: x * 2).lower(T(np.array([1, 2], np.int32))).as_text("mind")
+    assert "dense<2> : tensor<i32>" in text and '"mind.mul"' in text
+
+
+def test_nested_jit_is_inlined_into_the_outer_function():
+    inner = mindc.jit(lambda x: ops.exp(x))
+    outer = mindc.jit(lambda x: inner(x) + 1.0)
+    x = rand((3,), seed=11)
+    text = outer.lower(T(x)).as_text("mind")
+    assert text.count("func.func") == 1 and '"mind.exp"' in text
+    np.testing.assert_allclose(outer(T(x)).asnumpy(), np.exp(x.astype(np.float64)) + 1, **tol(np.float32))
+
+
+def test_control_flow_on_a_traced_tensor_is_an_error():
+    def branchy(x):
+        if x.sum() > 0:
+            return x
+        return -x
+
+    with pytest.raises(ConcretizationError, match="control flow"):
+        mindc.jit(branchy)(T(rand((3,))))
+
+
+def located(x):
+    y = ops.exp(x)
+    return y * 2.0
+
+
+def test_as_text_with_debug_info_has_the_users_file_and_lines():
+    text = mindc.jit(located).lower(T(rand((2,)))).as_text("mind", debug_info=True)
+    first = located.__code__.co_firstlineno
+    assert f'test_jit.py":{first + 1}:9)' in text      # ops.exp(x), column 9 (1-based)
+    assert f'test_jit.py":{first + 2}:12)' in text     # y * 2.0
+    assert "loc(" not in mindc.jit(located).lower(T(rand((2,)))).as_text("mind")
+
+
+@pytest.mark.parametrize("stage", ["mind", "linalg", "llvm"])
+def test_as_text_of_each_stage_parses_back(stage):
+    args = [T(rand((5, 8), seed=12)), *map(T, mlp_params())]
+    text = mindc.jit(mlp).lower(*args).as_text(stage)
+    ctx = make_context()
+    with ctx, diag.Collector(ctx) as collector:
+        module = parse(text, ctx, collector)
+    ops_here = [op.operation.name for op in module.body.operations]
+    assert ops_here == (["llvm.func"] * len(ops_here) if stage == "llvm" else ["func.func"])
+    assert ("mind.matmul" in text) == (stage == "mind")
+
+
+def test_as_text_rejects_an_unknown_stage():
+    with pytest.raises(ValueError, match="unknown stage 'ptx'"):
+        mindc.jit(located).lower(T(rand((2,)))).as_text("ptx")
+
+
+def test_mind_opt_accepts_what_as_text_prints(tmp_path):
+    if not (ROOT / "python" / "mindc" / "tools" / "opt.py").exists():
+        pytest.skip("mind-opt is not in this checkout")
+    path = tmp_path / "mlp.mlir"
+    path.write_text(mindc.jit(mlp).lower(T(rand((5, 8))), *map(T, mlp_params())).as_text("mind", debug_info=True))
+    done = subprocess.run([sys.executable, str(ROOT / "tools" / "mind-opt"), str(path), "--mind-to-linalg"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "linalg.matmul" in done.stdout
+
+
+def mismatched(x, y):
+    z = x + 1.0
+    return ops.matmul(z, y)
+
+
+def test_shape_error_inside_jit_reports_the_users_file_and_line():
+    f = mindc.jit(mismatched)
+    with pytest.raises(ValueError) as info:
+        f(T(rand((4, 3))), T(rand((2, 5))))
+    e = info.value
+    assert isinstance(e, mindc.OpError)
+    line = mismatched.__code__.co_firstlineno + 2
+    assert str(e).startswith(f"{__file__}:{line}:12: 'mind.matmul' contracting dimensions differ: ")
+    assert (Path(e.file).name, e.line, e.op_name) == ("test_jit.py", line, "mind.matmul")
+    assert f.cache_info().currsize == 0
+    # The failed trace left nothing behind: ops outside jit run eagerly again.
+    assert isinstance(ops.exp(T(rand((2,)))), mindc.Tensor)
+
+
+def test_jit_of_a_method_binds_the_instance():
+    class Scaler:
+        def __init__(self, k):
+            self.k = k
+
+        @mindc.jit
+        def __call__(self, x):
+            return x * self.k
+
+    x = rand((3,), seed=13)
+    np.testing.assert_allclose(Scaler(3.0)(T(x)).asnumpy(), x * 3, **tol(np.float32))
+
+
+def test_lowered_compiles_to_a_callable_for_its_signature():
+    x = rand((2, 3), seed=14)
+    compiled = mindc.jit(located).lower(T(x)).compile()
+    np.testing.assert_allclose(compiled(T(x)).asnumpy(), np.exp(x.astype(np.float64)) * 2, **tol(np.float32))
+    with pytest.raises(TypeError, match="compiled for other arguments"):
+        compiled(T(rand((3, 3))))

@@ -1,0 +1,193 @@
+"""mindc.Tensor: construction with MindSpore's default dtypes, dtype objects, operators with
+implicit promotion, indexing and methods, each against numpy (float64 references)."""
+import pickle
+
+import numpy as np
+import pytest
+from helpers import tol
+
+import mindc
+from mindc.frontend.dtype import as_dtype, promote_types
+
+T = mindc.Tensor
+
+
+def rand(shape, dtype=np.float32, seed=0):
+    return np.random.default_rng(seed).standard_normal(shape).astype(dtype)
+
+
+@pytest.mark.parametrize("data,dtype", [
+    (1.5, mindc.float32), (3, mindc.int64), (True, mindc.bool_), ([1, 2], mindc.int64),
+    ([1.0, 2], mindc.float32), ([[True], [False]], mindc.bool_), (np.zeros(2), mindc.float64),
+    (np.zeros(2, np.int32), mindc.int32), (np.float16(1), mindc.float16),
+])
+def test_tensor_defaults_to_mindspore_dtypes(data, dtype):
+    assert T(data).dtype is dtype
+
+
+def test_tensor_converts_to_an_explicit_dtype_and_copies_its_input():
+    source = np.arange(4, dtype=np.float64)
+    t = T(source, mindc.float16)
+    assert t.dtype is mindc.float16 and t.asnumpy().dtype == np.float16
+    kept = T(source)
+    source[0] = 99
+    assert kept.asnumpy()[0] == 0
+    shared = T.from_numpy(source)
+    assert shared.asnumpy()[0] == 99
+    assert T(kept, mindc.int32).dtype is mindc.int32
+
+
+def test_tensor_rejects_unsupported_data():
+    with pytest.raises(TypeError, match="unsupported data type uint8"):
+        T(np.zeros(2, np.uint8))
+    with pytest.raises(TypeError):
+        T({"a": 1})
+    with pytest.raises(TypeError):
+        T()
+
+
+def test_tensor_properties_and_repr():
+    t = T(np.arange(6, dtype=np.float32).reshape(2, 3))
+    assert (t.shape, t.ndim, t.size, len(t), t.itemsize, t.nbytes) == ((2, 3), 2, 6, 2, 4, 24)
+    assert repr(t).startswith("Tensor(shape=[2, 3], dtype=Float32, value=")
+    assert repr(T(2.0)) == "Tensor(shape=[], dtype=Float32, value= 2.0)"
+    assert str(t) == str(t.asnumpy())
+    assert T(2.5).item() == 2.5 and float(T([3.0])) == 3.0 and int(T(7)) == 7
+    assert t.tolist() == [[0, 1, 2], [3, 4, 5]]
+    np.testing.assert_array_equal(np.asarray(t), t.asnumpy())
+
+
+def test_dtypes_have_mindspore_names_and_our_element_types():
+    assert str(mindc.float32) == "Float32" and mindc.float32.mlir == "f32"
+    assert mindc.dtype.float32 is mindc.float32 and mindc.dtype.int64.mlir == "i64"
+    assert as_dtype("bf16") is mindc.bfloat16 and as_dtype(np.float64) is mindc.float64
+    assert as_dtype(float) is mindc.float32 and as_dtype(int) is mindc.int64 and as_dtype(bool) is mindc.bool_
+    assert mindc.bool_.numpy == np.bool_ and mindc.bfloat16.numpy.name == "bfloat16"
+    assert pickle.loads(pickle.dumps(mindc.int8)) is mindc.int8
+    assert (mindc.half, mindc.single, mindc.double) == (mindc.float16, mindc.float32, mindc.float64)
+
+
+@pytest.mark.parametrize("a,b,want", [
+    (mindc.float32, mindc.float64, mindc.float64), (mindc.int32, mindc.float16, mindc.float16),
+    (mindc.int8, mindc.int64, mindc.int64), (mindc.bool_, mindc.int32, mindc.int32),
+    (mindc.float16, mindc.bfloat16, mindc.float32),
+])
+def test_tensor_dtypes_promote_to_the_higher(a, b, want):
+    assert promote_types(a, b) is want and promote_types(b, a) is want
+
+
+def test_operators_match_float64_numpy():
+    x, y = rand((3, 4), seed=1), rand((4,), seed=2)
+    x64, y64 = x.astype(np.float64), y.astype(np.float64)
+    a, b = T(x), T(y)
+    for got, want in [(a + b, x64 + y64), (a - b, x64 - y64), (a * b, x64 * y64), (a / b, x64 / y64),
+                      (-a, -x64), (abs(a), np.abs(x64)), (a @ T(rand((4, 2), seed=3)), x64 @ rand((4, 2), seed=3))]:
+        np.testing.assert_allclose(got.asnumpy(), want, **tol(np.float32) if got.shape != (3, 2) else dict(rtol=1e-5, atol=1e-6))
+    np.testing.assert_allclose((abs(a) ** 0.5).asnumpy(), np.abs(x64) ** 0.5, **tol(np.float32))
+
+
+def test_reflected_operators_with_numbers_and_numpy_arrays():
+    x = rand((2, 3), seed=4)
+    a = T(x)
+    np.testing.assert_allclose((2.0 - a).asnumpy(), 2.0 - x.astype(np.float64), **tol(np.float32))
+    np.testing.assert_allclose((1 / a).asnumpy(), 1 / x.astype(np.float64), **tol(np.float32))
+    out = np.ones(3, np.float32) + a
+    assert isinstance(out, mindc.Tensor)
+    np.testing.assert_allclose(out.asnumpy(), 1 + x.astype(np.float64), **tol(np.float32))
+    np.testing.assert_allclose((2 ** T(np.float32([1, 2]))).asnumpy(), [2.0, 4.0], **tol(np.float32))
+
+
+def test_comparison_operators_give_bool_tensors():
+    x = np.array([1.0, 2.0, 3.0], np.float32)
+    a = T(x)
+    for got, want in [(a < 2, x < 2), (a <= 2, x <= 2), (a > 2, x > 2), (a >= 2, x >= 2),
+                      (a == 2, x == 2), (a != 2, x != 2)]:
+        assert got.dtype is mindc.bool_
+        np.testing.assert_array_equal(got.asnumpy(), want)
+    np.testing.assert_array_equal(((a > 1) & (a < 3)).asnumpy(), [False, True, False])
+    np.testing.assert_array_equal((~(a > 1) | (a > 2)).asnumpy(), [True, False, True])
+
+
+def test_python_scalars_take_the_tensors_dtype_unless_wider():
+    i32 = T(np.array([1, 2, 3], np.int32))
+    assert (i32 + 2).dtype is mindc.int32
+    out = i32 + 0.5
+    assert out.dtype is mindc.float32
+    np.testing.assert_array_equal(out.asnumpy(), [1.5, 2.5, 3.5])
+    assert (T(np.float16([1.0])) * 3.0).dtype is mindc.float16
+    assert (T([True, False]) + 1).dtype is mindc.int64
+    mixed = T(np.float32([1.5])) + T(np.float64([0.25]))
+    assert mixed.dtype is mindc.float64 and mixed.item() == 1.75
+
+
+INDICES = [
+    (1,), (-1,), (slice(1, 3),), (slice(None, None, 2),), (Ellipsis, 1), (None,), (1, None, slice(None, 2)),
+    (slice(None), -2, slice(1, None)), (slice(None, None, -1),), (slice(3, 0, -2), Ellipsis, None),
+    (Ellipsis,), (slice(5, 9),), (0, 0, 0),
+]
+
+
+@pytest.mark.parametrize("index", INDICES, ids=[str(i) for i in INDICES])
+def test_getitem_matches_numpy(index):
+    x = np.arange(60, dtype=np.float32).reshape(4, 3, 5)
+    got = T(x)[index if len(index) > 1 else index[0]]
+    np.testing.assert_array_equal(got.asnumpy(), x[index if len(index) > 1 else index[0]])
+
+
+def test_getitem_with_an_integer_tensor_gathers_rows():
+    x = rand((4, 2), seed=5)
+    np.testing.assert_array_equal(T(x)[T(np.array([2, 0, 2], np.int32))].asnumpy(), x[[2, 0, 2]])
+    np.testing.assert_array_equal(T(x)[[3, 1]].asnumpy(), x[[3, 1]])
+
+
+def test_getitem_rejects_what_it_cannot_do():
+    t = T(rand((2, 3)))
+    with pytest.raises(IndexError, match="out of bounds"):
+        t[2]
+    with pytest.raises(IndexError, match="too many indices"):
+        t[0, 0, 0]
+    with pytest.raises(IndexError, match="boolean mask"):
+        t[T([True, False])]
+    with pytest.raises(TypeError, match="immutable"):
+        t[0] = 1.0
+
+
+def test_iteration_yields_rows():
+    x = rand((3, 2), seed=6)
+    rows = [r.asnumpy() for r in T(x)]
+    np.testing.assert_array_equal(np.stack(rows), x)
+
+
+def test_methods_match_numpy():
+    x = rand((2, 3, 4), seed=7)
+    t = T(x)
+    np.testing.assert_array_equal(t.reshape(4, 6).asnumpy(), x.reshape(4, 6))
+    np.testing.assert_array_equal(t.view((-1, 2)).asnumpy(), x.reshape(-1, 2))
+    np.testing.assert_array_equal(t.transpose().asnumpy(), x.transpose())
+    np.testing.assert_array_equal(t.transpose(1, 0, 2).asnumpy(), x.transpose(1, 0, 2))
+    np.testing.assert_array_equal(t.permute(2, 1, 0).asnumpy(), x.transpose(2, 1, 0))
+    np.testing.assert_array_equal(T(x[0]).T.asnumpy(), x[0].T)
+    np.testing.assert_array_equal(t.flatten().asnumpy(), x.reshape(-1))
+    np.testing.assert_array_equal(t.expand_dims(1).squeeze().asnumpy(), x)
+    np.testing.assert_array_equal(t.broadcast_to((2, 2, 3, 4)).asnumpy(), np.broadcast_to(x, (2, 2, 3, 4)))
+    x64 = x.astype(np.float64)
+    acc = dict(rtol=1e-5, atol=1e-6)
+    np.testing.assert_allclose(t.sum().asnumpy(), x64.sum(), **acc)
+    np.testing.assert_allclose(t.sum(1, keepdims=True).asnumpy(), x64.sum(1, keepdims=True), **acc)
+    np.testing.assert_allclose(t.mean((0, 2)).asnumpy(), x64.mean((0, 2)), **acc)
+    np.testing.assert_array_equal(t.max(-1).asnumpy(), x.max(-1))
+    np.testing.assert_array_equal(t.min().asnumpy(), x.min())
+    np.testing.assert_array_equal(t.argmax(1).asnumpy(), x.argmax(1))
+    np.testing.assert_array_equal(t.argmin().asnumpy(), x.argmin())
+    assert t.astype(mindc.int32).dtype is mindc.int32
+    np.testing.assert_allclose(t.exp().asnumpy(), np.exp(x64), **tol(np.float32))
+    np.testing.assert_allclose(t.softmax(-1).sum(-1).asnumpy(), np.ones((2, 3)), **acc)
+
+
+def test_shape_error_in_an_operator_names_this_line():
+    a, b = T(rand((2, 3))), T(rand((4, 5)))
+    with pytest.raises(mindc.OpError) as info:
+        a @ b
+    assert info.value.file.endswith("test_tensor.py") and info.value.op_name == "mind.matmul"
+    assert info.value.line == test_shape_error_in_an_operator_names_this_line.__code__.co_firstlineno + 3
+    assert "contracting dimensions differ" in str(info.value)
