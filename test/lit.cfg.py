@@ -1,5 +1,7 @@
-# lit configuration of mindc's IR tests (test/Dialect, test/Transforms, test/Lowering, test/Runtime).
-# Tools run under the Python that runs lit, so the package and its MLIR wheels are the ones installed.
+# lit configuration of mindc's IR tests (test/Dialect, test/Transforms, test/Lowering, test/Runtime,
+# test/Tools). Run it directly (`lit test`) or through CMake's site config (`check-mind`), which
+# only adds paths: the Python to run the tools with, and a build folder for lit's outputs.
+# Without a site config the tools run under the Python that runs lit.
 import importlib.util
 import os
 import sys
@@ -13,7 +15,9 @@ config.suffixes = [".mlir"]
 config.test_source_root = os.path.dirname(__file__)
 config.excludes = ["Inputs", "python", "lit.cfg.py"]
 
-root = Path(__file__).resolve().parents[1]
+root = Path(getattr(config, "mind_source_dir", Path(__file__).resolve().parents[1]))
+if hasattr(config, "mind_binary_dir"):
+    config.test_exec_root = os.path.join(config.mind_binary_dir, "test")
 
 
 def wheel_tool(package: str, name: str) -> str:
@@ -24,7 +28,7 @@ def wheel_tool(package: str, name: str) -> str:
     raise RuntimeError(f"{name} not found in the {package} wheel")
 
 
-python = sys.executable
+python = getattr(config, "python_executable", sys.executable)
 config.substitutions.append(("%python", python))
 config.substitutions.append(("mind-opt", f"{python} {root / 'tools' / 'mind-opt'}"))
 config.substitutions.append(("mind-run", f"{python} {root / 'tools' / 'mind-run'}"))

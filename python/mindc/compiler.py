@@ -1,6 +1,7 @@
 """Parsing IR and running pipelines of mind and upstream passes, with located errors."""
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from mlir import ir, passmanager
@@ -74,13 +75,19 @@ def pass_manager(items: Iterable[str], *, print_ir_after_all: bool = False, timi
         else:
             try:
                 pm.add(p)
-            except ValueError:
-                raise ValueError(f"unknown pass or bad options: '{item}'") from None
+            except ValueError as e:
+                raise ValueError(f"unknown pass or bad options: '{item}' ({_upstream_reason(str(e))})") from None
     if print_ir_after_all:
         pm.enable_ir_printing(print_after_all=True)
     if timing:
         pm.enable_timing()
     return pm
+
+
+def _upstream_reason(message: str) -> str:
+    """The first line of MLIR's pipeline-parser error, without its `<parser>:line:col: error:` prefix."""
+    first = next((line for line in message.splitlines() if line.strip()), message)
+    return re.sub(r"^(MLIR Textual PassPipeline Parser:\d+:\d+: error: |<Pass-Options-Parser>: )", "", first.strip())
 
 
 def run(module: ir.Module, items: Iterable[str], collector: diag.Collector, what: str = "pipeline") -> None:

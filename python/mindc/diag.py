@@ -32,14 +32,28 @@ class Diag:
         return f"{file}:{self.line}:{self.col}: {self.severity}: {self.message}"
 
 
+def _file_line_col(location: ir.Location) -> tuple[str | None, int, int]:
+    m = _FILE_LOC.search(str(location))
+    return (m.group(1), int(m.group(2)), int(m.group(3))) if m else (None, 0, 0)
+
+
+def at(location: ir.Location, message: str, severity: str = "error") -> Diag:
+    """A diagnostic raised by Python code (not MLIR) about something at location."""
+    return Diag(severity, *_file_line_col(location), message)
+
+
 def from_mlir(d: ir.Diagnostic) -> list[Diag]:
     """A diagnostic and its notes; the location is the first file:line:col found in it."""
-    m = _FILE_LOC.search(str(d.location))
-    file, line, col = (m.group(1), int(m.group(2)), int(m.group(3))) if m else (None, 0, 0)
-    out = [Diag(SEVERITY.get(d.severity, "error"), file, line, col, str(d.message))]
+    out = [Diag(SEVERITY.get(d.severity, "error"), *_file_line_col(d.location), str(d.message))]
     for note in d.notes:
         out.extend(from_mlir(note))
     return out
+
+
+def with_filename(asm: str, filename: str) -> str:
+    """Printed IR whose locations name filename instead of the "-" of IR parsed from a string."""
+    escaped = filename.replace("\\", "\\\\").replace('"', '\\"')
+    return asm.replace('loc("-":', f'loc("{escaped}":')
 
 
 class Collector:
