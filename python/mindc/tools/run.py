@@ -113,13 +113,17 @@ def _listing(names: list[str]) -> str:
     return ", ".join("@" + n for n in names) or "none"
 
 
-def load_npy(path: str) -> np.ndarray:
+def _open_numpy(path: str, what: str):
     try:
-        array = np.load(path, allow_pickle=False)
+        return np.load(path, allow_pickle=False)
     except FileNotFoundError:
         raise ToolError(f"error: could not open input file '{path}': No such file or directory") from None
     except (OSError, ValueError) as e:
-        raise ToolError(f"error: could not read '{path}' as a .npy array: {e}") from None
+        raise ToolError(f"error: could not read '{path}' as {what}: {e}") from None
+
+
+def load_npy(path: str) -> np.ndarray:
+    array = _open_numpy(path, "a .npy array")
     if not isinstance(array, np.ndarray):
         array.close()
         raise ToolError(f"error: '{path}' is an .npz archive: pass it with --inputs")
@@ -128,12 +132,7 @@ def load_npy(path: str) -> np.ndarray:
 
 def load_npz(path: str) -> list[np.ndarray]:
     """The arrays of an .npz in argument order: arr_<i> or arg<i> keys by index, else the file's order."""
-    try:
-        npz = np.load(path, allow_pickle=False)
-    except FileNotFoundError:
-        raise ToolError(f"error: could not open input file '{path}': No such file or directory") from None
-    except (OSError, ValueError) as e:
-        raise ToolError(f"error: could not read '{path}' as an .npz archive: {e}") from None
+    npz = _open_numpy(path, "an .npz archive")
     if isinstance(npz, np.ndarray):
         raise ToolError(f"error: '{path}' is not an .npz archive (use --input for one .npy array)")
     with npz:
