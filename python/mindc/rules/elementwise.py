@@ -8,7 +8,7 @@ from typing import Callable
 import numpy as np
 from mlir import ir
 
-from mindc.rules.base import Attrs, FLOAT_DTYPES, Kind, Rule, RuleError, Sig, broadcast_shapes, numpy_dtype, register
+from mindc.rules.base import FLOAT_DTYPES, Kind, Rule, RuleError, Sig, broadcast_shapes, numpy_dtype, register
 
 
 def _require(sig: Sig, allowed: tuple[str, ...], what: str) -> None:
@@ -127,16 +127,15 @@ def _sigmoid(s, x, a):
     return s.div(one, s.add(one, s.exp(s.neg(x))))
 
 
-SIGNED = ("f16", "bf16", "f32", "f64", "i8", "i32", "i64")
-register("mind.neg", Unary(lambda s, x, a: s.neg(x), lambda x, a: -x, dtypes=SIGNED))
-register("mind.abs", Unary(lambda s, x, a: s.abs(x), lambda x, a: np.abs(x), dtypes=SIGNED))
+register("mind.neg", Unary(lambda s, x, a: s.neg(x), lambda x, a: -x, dtypes=NUMERIC))
+register("mind.abs", Unary(lambda s, x, a: s.abs(x), lambda x, a: np.abs(x), dtypes=NUMERIC))
 register("mind.exp", Unary(lambda s, x, a: s.exp(x), lambda x, a: np.exp(x)))
 register("mind.log", Unary(lambda s, x, a: s.log(x), lambda x, a: np.log(x)))
 register("mind.sqrt", Unary(lambda s, x, a: s.sqrt(x), lambda x, a: np.sqrt(x)))
 register("mind.rsqrt", Unary(lambda s, x, a: s.rsqrt(x), lambda x, a: 1 / np.sqrt(x)))
 register("mind.tanh", Unary(lambda s, x, a: s.tanh(x), lambda x, a: np.tanh(x)))
 register("mind.sigmoid", Unary(_sigmoid, lambda x, a: 1 / (1 + np.exp(-x))))
-register("mind.relu", Unary(lambda s, x, a: s.max(x, s.like(0, x)), lambda x, a: np.maximum(x, 0), dtypes=SIGNED))
+register("mind.relu", Unary(lambda s, x, a: s.max(x, s.like(0, x)), lambda x, a: np.maximum(x, 0), dtypes=NUMERIC))
 register("mind.sin", Unary(lambda s, x, a: s.sin(x), lambda x, a: np.sin(x)))
 register("mind.cos", Unary(lambda s, x, a: s.cos(x), lambda x, a: np.cos(x)))
 register("mind.erf", Unary(lambda s, x, a: s.erf(x)))
