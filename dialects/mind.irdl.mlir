@@ -487,4 +487,115 @@ irdl.dialect @mind {
     irdl.results(out: %out)
     irdl.attributes {"shape" = %shape, "value" = %value}
   }
+
+  // ---- Gradient ops: what the VJP rules of conv2d, max_pool, strided_slice and gather emit.
+  // Conv2DBackpropInput(dout, weight, input_size): the gradient of conv2d with respect to x
+  irdl.operation @conv2d_backprop_input {
+    %dout = irdl.base "!builtin.tensor"
+    %weight = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %stride = irdl.base "#builtin.dense_array"
+    %pad = irdl.base "#builtin.dense_array"
+    %dilation = irdl.base "#builtin.dense_array"
+    %group = irdl.base "#builtin.integer"
+    %input_size = irdl.base "#builtin.dense_array"
+    irdl.operands(dout: %dout, weight: %weight)
+    irdl.results(out: %out)
+    irdl.attributes {"stride" = %stride, "pad" = %pad, "dilation" = %dilation, "group" = %group, "input_size" = %input_size}
+  }
+  // Conv2DBackpropFilter(dout, x, filter_size): the gradient of conv2d with respect to weight
+  irdl.operation @conv2d_backprop_filter {
+    %dout = irdl.base "!builtin.tensor"
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %stride = irdl.base "#builtin.dense_array"
+    %pad = irdl.base "#builtin.dense_array"
+    %dilation = irdl.base "#builtin.dense_array"
+    %group = irdl.base "#builtin.integer"
+    %filter_size = irdl.base "#builtin.dense_array"
+    irdl.operands(dout: %dout, x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"stride" = %stride, "pad" = %pad, "dilation" = %dilation, "group" = %group, "filter_size" = %filter_size}
+  }
+  // MaxPoolGrad(x, dout): dout routed to the first maximum of each window of x
+  irdl.operation @max_pool_grad {
+    %x = irdl.base "!builtin.tensor"
+    %dout = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %kernel_size = irdl.base "#builtin.dense_array"
+    %strides = irdl.base "#builtin.dense_array"
+    %pad = irdl.base "#builtin.dense_array"
+    irdl.operands(x: %x, dout: %dout)
+    irdl.results(out: %out)
+    irdl.attributes {"kernel_size" = %kernel_size, "strides" = %strides, "pad" = %pad}
+  }
+  // StridedSliceGrad(dout, shape, begin, end, strides): dout placed where strided_slice read x; zeros elsewhere
+  irdl.operation @strided_slice_grad {
+    %dout = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %shape = irdl.base "#builtin.dense_array"
+    %begin = irdl.base "#builtin.dense_array"
+    %end = irdl.base "#builtin.dense_array"
+    %strides = irdl.base "#builtin.dense_array"
+    irdl.operands(dout: %dout)
+    irdl.results(out: %out)
+    irdl.attributes {"shape" = %shape, "begin" = %begin, "end" = %end, "strides" = %strides}
+  }
+  // UnsortedSegmentSum(x, segment_ids, num_segments): out[s] = sum of x[i] where segment_ids[i] == s
+  irdl.operation @unsorted_segment_sum {
+    %x = irdl.base "!builtin.tensor"
+    %segment_ids = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %num_segments = irdl.base "#builtin.integer"
+    irdl.operands(x: %x, segment_ids: %segment_ids)
+    irdl.results(out: %out)
+    irdl.attributes {"num_segments" = %num_segments}
+  }
+
+  // ---- Automatic differentiation. StopGradient(x) is x, through which no gradient flows.
+  irdl.operation @stop_gradient {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+  }
+  // Derivative requests: each maps a function value (func.constant @f, or another request) to
+  // the function computing a derivative of it; mind-autodiff replaces them by generated
+  // functions. A function value keeps IRDL out of variadic operands, which it binds to one type.
+  // Grad(fn, grad_position, has_aux, sens_param): (args..., [sens...]) -> (grads..., [aux...])
+  irdl.operation @grad {
+    %fn = irdl.base "!builtin.function"
+    %out = irdl.base "!builtin.function"
+    %grad_position = irdl.base "#builtin.dense_array"
+    %has_aux = irdl.base "#builtin.integer"
+    %sens_param = irdl.base "#builtin.integer"
+    irdl.operands(fn: %fn)
+    irdl.results(out: %out)
+    irdl.attributes {"grad_position" = %grad_position, "has_aux" = %has_aux, "sens_param" = %sens_param}
+  }
+  // ValueAndGrad(fn, grad_position, has_aux, sens_param): (args..., [sens...]) -> (results..., grads...)
+  irdl.operation @value_and_grad {
+    %fn = irdl.base "!builtin.function"
+    %out = irdl.base "!builtin.function"
+    %grad_position = irdl.base "#builtin.dense_array"
+    %has_aux = irdl.base "#builtin.integer"
+    %sens_param = irdl.base "#builtin.integer"
+    irdl.operands(fn: %fn)
+    irdl.results(out: %out)
+    irdl.attributes {"grad_position" = %grad_position, "has_aux" = %has_aux, "sens_param" = %sens_param}
+  }
+  // Vjp(fn): (args..., cotangents of results...) -> (results..., one cotangent per argument)
+  irdl.operation @vjp {
+    %fn = irdl.base "!builtin.function"
+    %out = irdl.base "!builtin.function"
+    irdl.operands(fn: %fn)
+    irdl.results(out: %out)
+  }
+  // Jvp(fn): (args..., one tangent per argument) -> (results..., tangents of results...)
+  irdl.operation @jvp {
+    %fn = irdl.base "!builtin.function"
+    %out = irdl.base "!builtin.function"
+    irdl.operands(fn: %fn)
+    irdl.results(out: %out)
+  }
 }

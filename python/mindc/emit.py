@@ -9,7 +9,7 @@ from typing import Any, Mapping, Sequence
 from mlir import ir
 from mlir.dialects import func
 
-from mindc.rules.base import Attrs, RuleError, Sig, rule_for
+from mindc.rules.base import Attrs, RuleError, Sig, rule_for, signature_of
 
 
 def create(op_name: str, operands: Sequence[ir.Value], attrs: Mapping[str, Any] | None = None) -> list[ir.Value]:
@@ -22,7 +22,7 @@ def create(op_name: str, operands: Sequence[ir.Value], attrs: Mapping[str, Any] 
         raise RuleError(f"'{op_name}' takes attributes {sorted(rule.attrs)}, got {sorted(a)}")
     if rule.arity is not None and len(operands) != rule.arity:
         raise RuleError(f"'{op_name}' expected {rule.arity} operands, found {len(operands)}")
-    outs = rule.infer(a, *[Sig.of(v) for v in operands])
+    outs = rule.infer(a, *[signature_of(v) for v in operands])
     op = ir.Operation.create(op_name, results=[s.to_type() for s in outs], operands=list(operands),
                              attributes=a.to_mlir(rule))
     return list(op.results)

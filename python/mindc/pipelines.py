@@ -5,6 +5,10 @@ that `mind-opt --pass-pipeline` and the Python API run literally the same thing.
 """
 from __future__ import annotations
 
+# Derivative ops -> generated adjoint functions, cleaned up (unused forward values, unused
+# private functions).
+AUTODIFF = ["mind-autodiff", "mind-canonicalize", "symbol-dce"]
+
 # mind -> linalg on tensors, cleaned up.
 TO_LINALG = ["mind-to-linalg", "canonicalize", "cse"]
 
@@ -30,10 +34,11 @@ LINALG_TO_LLVM = [
     "reconcile-unrealized-casts",
 ]
 
-STAGES = {"mind": [], "linalg": TO_LINALG, "llvm": TO_LINALG + LINALG_TO_LLVM}
+STAGES = {"mind": [], "mind-grad": AUTODIFF, "linalg": AUTODIFF + TO_LINALG,
+          "llvm": AUTODIFF + TO_LINALG + LINALG_TO_LLVM}
 
 # Aliases mind-opt expands inside --pass-pipeline.
 PIPELINES = {
-    "mind-cpu-pipeline": ("Lower mind IR to the LLVM dialect for the CPU.", TO_LINALG + LINALG_TO_LLVM),
+    "mind-cpu-pipeline": ("Lower mind IR to the LLVM dialect for the CPU.", AUTODIFF + TO_LINALG + LINALG_TO_LLVM),
     "mind-linalg-to-llvm": ("Lower linalg on tensors to the LLVM dialect for the CPU.", LINALG_TO_LLVM),
 }

@@ -7,7 +7,7 @@ import pytest
 from mlir import ir
 
 from mindc.ir import DIALECT_FILE
-from mindc.rules.base import Rule, all_rules
+from mindc.rules.base import NotDifferentiable, Rule, all_rules
 
 
 @dataclass(frozen=True)
@@ -55,3 +55,11 @@ def test_op_has_complete_rule(name):
     declared = DECLARED[name]
     assert sorted(rule.attrs) == sorted(declared.attributes), f"{name}: rule attributes differ from IRDL"
     assert rule.arity == (None if declared.variadic else len(declared.operands)), f"{name}: rule arity differs from IRDL"
+
+
+@pytest.mark.parametrize("name", sorted(DECLARED))
+def test_op_has_vjp_or_says_it_is_not_differentiable(name):
+    vjp = all_rules()[name].vjp
+    assert callable(vjp) or isinstance(vjp, NotDifferentiable), f"{name} has neither a vjp nor NotDifferentiable"
+    if isinstance(vjp, NotDifferentiable):
+        assert vjp.reason, f"{name} says it is not differentiable without a reason"

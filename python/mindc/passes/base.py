@@ -10,11 +10,12 @@ from mlir import ir, passmanager
 
 from mindc import diag
 from mindc.ir import mind_ops
-from mindc.rules.base import Attrs, Rule, RuleError, Sig, rule_for
+from mindc.rules.base import Attrs, Rule, RuleError, Sig, rule_for, signature_of
 
 # Every mind pass, imported only when used: argument -> "module:Class".
 PASSES = {
     "mind-verify": "mindc.passes.verify:Verify",
+    "mind-autodiff": "mindc.passes.autodiff:Autodiff",
     "mind-canonicalize": "mindc.passes.canonicalize:Canonicalize",
     "mind-to-linalg": "mindc.passes.to_linalg:MindToLinalg",
     "mind-c-interface": "mindc.passes.c_interface:CInterface",
@@ -86,20 +87,25 @@ def pass_class(argument: str) -> type[Pass]:
     return getattr(importlib.import_module(module), name)
 
 
-def checked_op(op: ir.Operation) -> tuple[Rule, Attrs, list[Sig]]:
+def checked_op(op: ir.Operation) -> tuple[Rule, Attrs, list]:
     """The op's rule, attributes and inferred result signatures, after checking the declared ones."""
     rule = rule_for(op.name)
     if rule.arity is not None and len(op.operands) != rule.arity:
         raise RuleError(f"expected {rule.arity} operands, found {len(op.operands)}")
     a = Attrs.of_op(op, rule)
-    outs = rule.infer(a, *[Sig.of(v) for v in op.operands])
+    outs = rule.infer(a, *[signature_of(v) for v in op.operands])
     if len(outs) != len(op.results):
         raise RuleError(f"expected {len(outs)} results, found {len(op.results)}")
     for i, (want, result) in enumerate(zip(outs, op.results)):
-        found = Sig.of(result)
+        found = signature_of(result)
         if found != want:
-            raise RuleError(f"result {i} should be tensor<{want}>, found tensor<{found}>")
+            raise RuleError(f"result {i} should be {spelled(want)}, found {spelled(found)}")
     return rule, a, outs
+
+
+def spelled(sig) -> str:
+    """A Sig as MLIR spells its tensor type; an FnSig as a function type."""
+    return f"tensor<{sig}>" if isinstance(sig, Sig) else str(sig)
 
 
 def run_rules(root: ir.Operation, apply: Callable[[ir.Operation], None]) -> bool:

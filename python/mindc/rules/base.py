@@ -69,6 +69,41 @@ class Sig:
         return Sig(tuple(t.shape), dtype_name(t.element_type))
 
 
+@dataclass(frozen=True)
+class FnSig:
+    """The static signature of a function value (the operand and result of a derivative op)."""
+
+    inputs: tuple[Sig, ...]
+    results: tuple[Sig, ...]
+
+    def __post_init__(self):
+        object.__setattr__(self, "inputs", tuple(self.inputs))
+        object.__setattr__(self, "results", tuple(self.results))
+
+    def __str__(self) -> str:
+        return f"({', '.join(map(str, self.inputs))}) -> ({', '.join(map(str, self.results))})"
+
+    def to_type(self) -> ir.FunctionType:
+        return ir.FunctionType.get([s.to_type() for s in self.inputs], [s.to_type() for s in self.results])
+
+    @staticmethod
+    def of(value_or_type) -> "FnSig":
+        t = value_or_type.type if isinstance(value_or_type, ir.Value) else value_or_type
+        if not isinstance(t, ir.FunctionType):
+            raise RuleError(f"expected a function, found {t}")
+        t = ir.FunctionType(t)
+        try:
+            return FnSig(tuple(Sig.of(a) for a in t.inputs), tuple(Sig.of(r) for r in t.results))
+        except RuleError as e:
+            raise RuleError(f"function {t} must take and return tensors of static shape: {e}") from None
+
+
+def signature_of(value_or_type) -> Sig | FnSig:
+    """The Sig of a tensor, or the FnSig of a function value or type."""
+    t = value_or_type.type if isinstance(value_or_type, ir.Value) else value_or_type
+    return FnSig.of(t) if isinstance(t, ir.FunctionType) else Sig.of(t)
+
+
 def element_type(dtype: str) -> ir.Type:
     if dtype not in DTYPES:
         raise RuleError(f"unsupported element type {dtype}; expected one of {', '.join(DTYPES)}")
@@ -268,8 +303,16 @@ class Attrs(Mapping[str, Any]):
         return f"Attrs({self._values})"
 
 
+@dataclass(frozen=True)
+class NotDifferentiable:
+    """A rule's `vjp` when no gradient flows through the op: its results are constant in its
+    operands (integer or boolean results, constants, stop_gradient). `reason` says why."""
+
+    reason: str
+
+
 class Rule:
-    """All compiler knowledge of one op. Subclasses set `attrs` and implement infer/lower.
+    """All compiler knowledge of one op. Subclasses set `attrs` and implement infer/lower/vjp.
 
     infer(a, *ins) -> list[Sig]: result signatures from operand signatures and attributes;
         raises RuleError naming expected and found values.
@@ -278,6 +321,10 @@ class Rule:
         verified result signatures.
     fold(a, *arrays) -> list[np.ndarray] | None: optional constant folding on numpy arrays,
         used by mind-canonicalize; None means "do not fold".
+    vjp(m, a, ins, outs, couts) -> list[ir.Value | None]: the cotangent of each operand, given the
+        forward operands `ins`, results `outs` and the results' cotangents `couts`, built with
+        the Emitter `m` (mind ops only, so the adjoint is differentiable again); None where no
+        gradient flows to an operand. Or a NotDifferentiable instance.
     """
 
     name: str = ""
@@ -293,6 +340,9 @@ class Rule:
 
     def fold(self, a: Attrs, *arrays: np.ndarray) -> list[np.ndarray] | None:
         return None
+
+    # Rules set this to a method or a NotDifferentiable; test_rules_complete fails for None.
+    vjp: Callable | NotDifferentiable | None = None
 
 
 _RULES: dict[str, Rule] = {}

@@ -41,6 +41,9 @@ class MatMul(Rule):
     def fold(self, a, x, y):
         return [np.matmul(x.T if a["transpose_a"] else x, y.T if a["transpose_b"] else y)]
 
+    def vjp(self, m, a, ins, outs, couts):
+        return _product_vjp(m.matmul, a, *ins, couts[0])
+
 
 @register("mind.batch_matmul")
 class BatchMatMul(Rule):
@@ -85,6 +88,21 @@ class BatchMatMul(Rule):
     def fold(self, a, x, y):
         return [np.matmul(np.swapaxes(x, -1, -2) if a["transpose_a"] else x,
                           np.swapaxes(y, -1, -2) if a["transpose_b"] else y)]
+
+    def vjp(self, m, a, ins, outs, couts):
+        (x, y) = ins
+        dx, dy = _product_vjp(m.batch_matmul, a, x, y, couts[0])
+        # Broadcast batch dims (a 2-d operand is one matrix for every batch) sum back.
+        return [m.sum_to(dx, m.sig(x).shape), m.sum_to(dy, m.sig(y).shape)]
+
+
+def _product_vjp(product, a, x, y, g):
+    """The cotangents of C = op(x) @ op(y), op transposing where the flags say: d op(x) = g op(y)^T
+    and d op(y) = op(x)^T g, written by flipping flags so no transpose is materialized."""
+    ta, tb = a["transpose_a"], a["transpose_b"]
+    dx = product(y, g, transpose_a=tb, transpose_b=True) if ta else product(g, y, transpose_a=False, transpose_b=not tb)
+    dy = product(g, x, transpose_a=True, transpose_b=ta) if tb else product(x, g, transpose_a=not ta, transpose_b=False)
+    return [dx, dy]
 
 
 def _last_two(sig: Sig, transposed: bool) -> tuple[int, int]:

@@ -12,7 +12,8 @@ from mlir import ir
 from mlir.dialects import arith, linalg, tensor
 
 from mindc.lowering.builder import PARALLEL, REDUCTION
-from mindc.rules.base import FLOAT_DTYPES, Kind, Rule, RuleError, Sig, normalize_axis, numpy_dtype, register
+from mindc.rules.base import (FLOAT_DTYPES, Kind, NotDifferentiable, Rule, RuleError, Sig, normalize_axis,
+                              numpy_dtype, register)
 
 REDUCE_DTYPES = (*FLOAT_DTYPES, "i32", "i64")
 
@@ -89,13 +90,15 @@ class Reduce(Rule):
 
     `identity(dtype)` gives the init value, `finish(s, value, count)` the scalar applied to the
     result (mean divides by the count; integer mean truncates toward zero, as mind.div does).
+    `grad(m, x, out, g)` is dx from out and g with the reduced dims kept as 1s (they broadcast).
     """
 
     attrs = {"axis": Kind.INTS, "keep_dims": Kind.BOOL}
 
     def __init__(self, combine: Callable, identity: Callable[[str], float | int], fold: Callable,
-                 finish: Callable | None = None):
+                 grad: Callable, finish: Callable | None = None):
         self.combine, self.identity, self.folder, self.finish = combine, identity, fold, finish
+        self.grad = grad
 
     def infer(self, a, x):
         require_dtype(x, REDUCE_DTYPES)
@@ -121,6 +124,27 @@ class Reduce(Rule):
         out = self.folder(x, axis=dims, keepdims=a["keep_dims"])
         return [np.asarray(out).astype(x.dtype)]
 
+    def vjp(self, m, a, ins, outs, couts):
+        (x,), (out,), (g,) = ins, outs, couts
+        shape = m.sig(x).shape
+        dims = reduced_axes(a["axis"], len(shape))
+        if not a["keep_dims"]:
+            out, g = m.keep_dims(out, shape, dims), m.keep_dims(g, shape, dims)
+        count = int(np.prod([shape[d] for d in dims]))
+        return [self.grad(m, x, out, g, count)]
+
+
+def _broadcast(m, g, x):
+    return m.broadcast_to(g, shape=m.sig(x).shape)
+
+
+def _extreme_grad(m, x, out, g, count):
+    # MindSpore's ReduceMax/ReduceMin gradient: shared equally among the elements that attain it.
+    hit = m.cast_like(m.equal(x, out), x)
+    ties = m.reduce_sum(hit, axis=[i for i, (n, k) in enumerate(zip(m.sig(x).shape, m.sig(out).shape)) if n != k],
+                        keep_dims=True)
+    return m.mul(hit, m.div(g, ties))
+
 
 def _mean_fold(x, axis, keepdims):
     if np.issubdtype(x.dtype, np.integer):
@@ -130,12 +154,16 @@ def _mean_fold(x, axis, keepdims):
     return np.mean(x, axis=axis, keepdims=keepdims)
 
 
-register("mind.reduce_sum", Reduce(lambda s, x, acc: s.add(acc, x), lambda t: 0, np.sum))
+register("mind.reduce_sum", Reduce(lambda s, x, acc: s.add(acc, x), lambda t: 0, np.sum,
+                                   grad=lambda m, x, out, g, count: _broadcast(m, g, x)))
 register("mind.reduce_mean", Reduce(lambda s, x, acc: s.add(acc, x), lambda t: 0, _mean_fold,
+                                    grad=lambda m, x, out, g, count: _broadcast(m, m.div(g, m.scalar(count, g)), x),
                                     finish=lambda s, v, count: s.div(v, s.like(count, v))))
-register("mind.reduce_max", Reduce(lambda s, x, acc: s.max(acc, x), lowest, np.max))
-register("mind.reduce_min", Reduce(lambda s, x, acc: s.min(acc, x), highest, np.min))
-register("mind.reduce_prod", Reduce(lambda s, x, acc: s.mul(acc, x), lambda t: 1, np.prod))
+register("mind.reduce_max", Reduce(lambda s, x, acc: s.max(acc, x), lowest, np.max, grad=_extreme_grad))
+register("mind.reduce_min", Reduce(lambda s, x, acc: s.min(acc, x), highest, np.min, grad=_extreme_grad))
+# d prod(x) / dx_i = prod(x) / x_i: exact while no element is zero (a zero gives nan).
+register("mind.reduce_prod", Reduce(lambda s, x, acc: s.mul(acc, x), lambda t: 1, np.prod,
+                                    grad=lambda m, x, out, g, count: m.mul(m.mul(g, out), m.div(m.scalar(1, x), x))))
 
 
 class ArgExtreme(Rule):
@@ -143,6 +171,7 @@ class ArgExtreme(Rule):
     the extreme, as in numpy. `better` is "gt" for argmax, "lt" for argmin."""
 
     attrs = {"axis": Kind.INT}
+    vjp = NotDifferentiable("integer result")
 
     def __init__(self, better: str, fold: Callable):
         self.better, self.folder = better, fold
