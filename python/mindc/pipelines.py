@@ -10,7 +10,7 @@ from __future__ import annotations
 AUTODIFF = ["mind-autodiff", "mind-canonicalize", "symbol-dce"]
 
 # mind -> linalg on tensors, cleaned up.
-TO_LINALG = ["mind-to-linalg", "canonicalize", "cse"]
+TO_LINALG = ["mind-to-linalg", "inline", "canonicalize", "cse"]
 
 # linalg on tensors -> LLVM dialect for the ExecutionEngine on the host CPU.
 LINALG_TO_LLVM = [
@@ -20,13 +20,16 @@ LINALG_TO_LLVM = [
     "canonicalize",
     # Public functions return fresh buffers the caller owns (returned arguments and constants are
     # cloned by the deallocation pipeline), so the runtime can hand them to numpy without a copy.
-    "one-shot-bufferize{bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map}",
+    "one-shot-bufferize{allow-return-allocs-from-loops bufferize-function-boundaries "
+    "function-boundary-type-conversion=identity-layout-map}",
     "buffer-deallocation-pipeline",
     "convert-bufferization-to-memref",
+    "mind-bool-memref-to-i8",
     "convert-linalg-to-loops",
+    # Before lower-affine: it turns dynamic subview offsets (tapes) into affine.apply.
+    "expand-strided-metadata",
     "lower-affine",
     "convert-scf-to-cf",
-    "expand-strided-metadata",
     "finalize-memref-to-llvm",
     # tanh, erf and friends have no LLVM intrinsic: call libm, which the host process provides.
     "convert-math-to-libm",

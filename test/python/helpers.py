@@ -37,39 +37,53 @@ EPS = 1e-5
 GRAD_TOL = dict(rtol=1e-6, atol=1e-7)
 
 
-def vjp_module(op_name: str, sigs: list[Sig], attrs: dict):
-    """Public @forward(args) = op(args) and @vjp(args, cot) = (result, cotangents), the second
-    through mind.vjp and mind-autodiff."""
+def add_vjp(module, name: str = "forward") -> None:
+    """Append public @vjp(args, cot) = (results, cotangents) of function @name, through mind.vjp."""
     from mlir import ir
     from mlir.dialects import func
 
-    module = emit.single_op_module(op_name, sigs, attrs, name="forward")
-    fwd = module.body.operations[0]
+    fwd = next(op for op in module.body.operations if ir.StringAttr(op.attributes["sym_name"]).value == name)
     ftype = fwd.type
+    ins, outs = list(ftype.inputs), list(ftype.results)
+    vjp_type = ir.FunctionType.get([*ins, *outs], [*outs, *ins])
     with ir.Location.unknown(), ir.InsertionPoint(module.body):
-        ins, outs = list(ftype.inputs), list(ftype.results)
-        vjp_type = ir.FunctionType.get([*ins, *outs], [*outs, *ins])
         f = func.FuncOp("vjp", ([*ins, *outs], [*outs, *ins]))
         block = f.add_entry_block()
         with ir.InsertionPoint(block):
-            const = func.ConstantOp(ftype, ir.FlatSymbolRefAttr.get("forward"))
+            const = func.ConstantOp(ftype, ir.FlatSymbolRefAttr.get(name))
             derived = ir.Operation.create("mind.vjp", results=[vjp_type], operands=[const.result])
             call = func.CallIndirectOp([*outs, *ins], derived.result, list(block.arguments))
             func.ReturnOp(list(call.results))
-    return module
 
 
 def check_vjp(op_name: str, *arrays: np.ndarray, seed: int = 0, directions: int = 3, **attrs) -> None:
-    """The op's VJP against central differences of its own compiled forward, in float64:
-    <vjp(v), u> == d/dt <f(x + t u), v> for random cotangents v and directions u over the float
-    operands (JAX's check_vjp). Integer and boolean operands are held fixed."""
-    rng = np.random.default_rng(seed)
+    """The op's VJP against central differences of its own compiled forward, in float64 (see
+    check_module_vjp)."""
     arrays = [np.asarray(a) for a in arrays]
     sigs = [Sig(a.shape, dtype_of_numpy(a.dtype)) for a in arrays]
     ctx = make_context()
-    with ctx, diag.Collector(ctx) as collector:
-        exe = Executable(vjp_module(op_name, sigs, attrs), collector)
-        forward, vjp = exe.function("forward"), exe.function("vjp")
+    with ctx:
+        module = emit.single_op_module(op_name, sigs, attrs, name="forward")
+        _check_vjp(ctx, module, "forward", arrays, seed, directions, op_name)
+
+
+def check_module_vjp(text: str, *arrays: np.ndarray, name: str = "f", seed: int = 0, directions: int = 3) -> None:
+    """The VJP of function @name of the IR `text` against central differences, as check_vjp."""
+    from mlir import ir
+
+    ctx = make_context()
+    with ctx:
+        _check_vjp(ctx, ir.Module.parse(text), name, [np.asarray(a) for a in arrays], seed, directions, f"@{name}")
+
+
+def _check_vjp(ctx, module, name, arrays, seed, directions, what) -> None:
+    """<vjp(v), u> == d/dt <f(x + t u), v> for random cotangents v and directions u over the float
+    arguments (JAX's check_vjp); integer and boolean arguments are held fixed."""
+    rng = np.random.default_rng(seed)
+    add_vjp(module, name)
+    with diag.Collector(ctx) as collector:
+        exe = Executable(module, collector)
+        forward, vjp = exe.function(name), exe.function("vjp")
     outs = forward(*arrays)
     floating = [np.issubdtype(a.dtype, np.floating) for a in arrays]
     for _ in range(directions):
@@ -77,7 +91,7 @@ def check_vjp(op_name: str, *arrays: np.ndarray, seed: int = 0, directions: int 
                 else np.zeros_like(o) for o in outs]
         results = vjp(*arrays, *cots)
         for r, o in zip(results[:len(outs)], outs):
-            np.testing.assert_allclose(r, o, rtol=1e-12, err_msg="mind.vjp's primal results differ from forward's")
+            np.testing.assert_allclose(r, o, rtol=1e-12, err_msg="mind.vjp's primal results differ from the function's")
         grads = results[len(outs):]
         us = [rng.standard_normal(a.shape) if f else None for a, f in zip(arrays, floating)]
 
@@ -87,5 +101,4 @@ def check_vjp(op_name: str, *arrays: np.ndarray, seed: int = 0, directions: int 
 
         numeric = (along(EPS) - along(-EPS)) / (2 * EPS)
         analytic = sum(float(np.sum(g * u)) for g, u in zip(grads, us) if u is not None)
-        np.testing.assert_allclose(analytic, numeric, **GRAD_TOL,
-                                   err_msg=f"{op_name} VJP disagrees with central differences")
+        np.testing.assert_allclose(analytic, numeric, **GRAD_TOL, err_msg=f"{what} VJP disagrees with central differences")

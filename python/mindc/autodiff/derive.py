@@ -112,7 +112,7 @@ class Differentiator:
     def _build_vjp(self, f: func.FuncOp, wrt, cot, primal) -> func.FuncOp:
         t = f.type
         inputs, results = list(t.inputs), list(t.results)
-        g = self.new_function(f"{symbol_of(f)}_vjp", [*inputs, *(r for r, on in zip(results, cot) if on)],
+        g = self.new_function(f"{symbol_of(f)}_adjoint", [*inputs, *(r for r, on in zip(results, cot) if on)],
                               [*(results if primal else []), *(a for a, on in zip(inputs, wrt) if on)], f)
         work = self._prepared(f, wrt, cot)
         try:

@@ -118,3 +118,50 @@ def _truncate_region_arguments(op: ir.Operation) -> None:
             with ir.InsertionPoint.at_block_begin(block), op.location:
                 narrow = arith.trunci(ir.IntegerType.get_signless(1), arg)
             arg.replace_all_uses_except(narrow, narrow.owner.operation)
+
+
+def _is_bool_memref(t: ir.Type) -> bool:
+    return isinstance(t, ir.MemRefType) and str(t.element_type) == "i1"
+
+
+def _memref_as_bytes(t: ir.Type) -> ir.Type:
+    t = ir.MemRefType(t)
+    return ir.MemRefType.get(t.shape, ir.IntegerType.get_signless(8), t.layout, t.memory_space,
+                             loc=ir.Location.unknown())
+
+
+@dataclass_pass
+class BoolMemrefToI8(Pass):
+    """Give the boolean buffers that deallocation creates i8 storage (after bufferization)."""
+
+    # The ownership-based deallocation pipeline keeps ownership flags of memrefs whose aliasing
+    # it cannot decide (results of scf.if, loops, calls) in memref<?xi1> buffers, which MLIR 22's
+    # memref-to-LLVM conversion cannot store to.
+    argument: ClassVar[str] = "mind-bool-memref-to-i8"
+
+    def run(self, module_op, pass_) -> None:
+        ops = _all_ops(module_op)
+        for op in ops:
+            for region in op.regions:
+                for block in region.blocks:
+                    for arg in block.arguments:
+                        if _is_bool_memref(arg.type):
+                            arg.set_type(_memref_as_bytes(arg.type))
+            for result in op.results:
+                if _is_bool_memref(result.type):
+                    result.set_type(_memref_as_bytes(result.type))
+            if op.name == "func.func":
+                ftype = ir.FunctionType(ir.TypeAttr(op.attributes["function_type"]).value)
+                fix = lambda ts: [_memref_as_bytes(t) if _is_bool_memref(t) else t for t in ts]  # noqa: E731
+                op.attributes["function_type"] = ir.TypeAttr.get(ir.FunctionType.get(fix(ftype.inputs),
+                                                                                       fix(ftype.results)))
+        for op in ops:
+            if op.name == "memref.load" and _is_i1(op.results[0].type):
+                result = op.results[0]
+                result.set_type(ir.IntegerType.get_signless(8))
+                with ir.InsertionPoint.after(op), op.location:
+                    narrow = arith.trunci(ir.IntegerType.get_signless(1), result)
+                result.replace_all_uses_except(narrow, narrow.owner.operation)
+            elif op.name == "memref.store" and _is_i1(op.operands[0].type) \
+                    and _element_type(op.operands[1].type) == "i8":
+                _extend_operands(op, lambda i, v: i == 0)

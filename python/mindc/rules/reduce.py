@@ -141,8 +141,10 @@ def _broadcast(m, g, x):
 def _extreme_grad(m, x, out, g, count):
     # MindSpore's ReduceMax/ReduceMin gradient: shared equally among the elements that attain it.
     hit = m.cast_like(m.equal(x, out), x)
-    ties = m.reduce_sum(hit, axis=[i for i, (n, k) in enumerate(zip(m.sig(x).shape, m.sig(out).shape)) if n != k],
-                        keep_dims=True)
+    # Count the ties over the dims the reduction shrank. With none (every reduced dim has size 1)
+    # each element is its own extreme; an empty axis list would make reduce_sum sum them all.
+    shrunk = [i for i, (n, k) in enumerate(zip(m.sig(x).shape, m.sig(out).shape)) if n != k]
+    ties = m.reduce_sum(hit, axis=shrunk, keep_dims=True) if shrunk else hit
     return m.mul(hit, m.div(g, ties))
 
 

@@ -1,5 +1,5 @@
 """Rules for shape and data-movement ops: reshape, transpose, broadcast_to, concat, strided_slice,
-gather, one_hot, and the operand-free constant and fill.
+gather, one_hot, and the operand-free constant and fill. Their gradient ops are in shape_grad.py.
 
 These ops only move elements, so most lower to tensor ops (expand/collapse_shape, extract_slice,
 concat) or to a linalg.generic whose indexing maps do the moving; no arithmetic is involved.
@@ -13,22 +13,22 @@ from mlir import ir
 from mlir.dialects import arith, linalg, tensor
 
 from mindc.lowering.builder import PARALLEL
-from mindc.rules.base import (Kind, Rule, RuleError, Sig, dtype_of_numpy, normalize_axis,
+from mindc.rules.base import (Kind, NotDifferentiable, Rule, RuleError, Sig, dtype_of_numpy, normalize_axis,
                               numpy_dtype, register)
 
 INDEX_DTYPES = ("i32", "i64")
 
 
-def _shape_str(shape: Sequence[int]) -> str:
+def shape_str(shape: Sequence[int]) -> str:
     return "[" + ",".join(map(str, shape)) + "]"
 
 
-def _check_sizes(shape: Sequence[int], what: str) -> None:
+def check_sizes(shape: Sequence[int], what: str) -> None:
     if any(d < 0 for d in shape):
-        raise RuleError(f"{what} must have sizes >= 0, found {_shape_str(shape)}")
+        raise RuleError(f"{what} must have sizes >= 0, found {shape_str(shape)}")
 
 
-def _dim(i: int) -> ir.AffineExpr:
+def affine_dim(i: int) -> ir.AffineExpr:
     return ir.AffineDimExpr.get(i)
 
 
@@ -66,6 +66,23 @@ def _expand(x: ir.Value, src: Sig, dst: Sig) -> ir.Value | None:
     return None if groups is None else tensor.expand_shape(dst.to_type(), x, groups, [], list(dst.shape))
 
 
+def reshaped(b, x: ir.Value, dst: Sig) -> ir.Value:
+    """x reinterpreted row-major as dst, which has x's size."""
+    src = Sig.of(x)
+    if src == dst:
+        return x
+    if src.size == 0:
+        return b.empty(dst)
+    # One collapse or one expand when the reshape is one; otherwise through the flat 1-d
+    # tensor, which always works for static shapes and which canonicalize may simplify.
+    if src.rank >= dst.rank and (out := _collapse(x, src, dst)) is not None:
+        return out
+    if src.rank <= dst.rank and (out := _expand(x, src, dst)) is not None:
+        return out
+    flat = src.with_shape((src.size,))
+    return _expand(_collapse(x, src, flat), flat, dst)
+
+
 @register("mind.reshape")
 class Reshape(Rule):
     """Reshape(x, shape): row-major reinterpretation; the frontend has already resolved -1."""
@@ -74,29 +91,20 @@ class Reshape(Rule):
 
     def infer(self, a, x):
         shape = a["shape"]
-        _check_sizes(shape, "shape")
+        check_sizes(shape, "shape")
         out = x.with_shape(shape)
         if out.size != x.size:
-            raise RuleError(f"shape {_shape_str(shape)} has {out.size} elements, expected {x.size} as in x {x}")
+            raise RuleError(f"shape {shape_str(shape)} has {out.size} elements, expected {x.size} as in x {x}")
         return [out]
 
     def lower(self, b, a, ins, outs):
-        (x,), src, dst = ins, Sig.of(ins[0]), outs[0]
-        if src == dst:
-            return [x]
-        if src.size == 0:
-            return [b.empty(dst)]
-        # One collapse or one expand when the reshape is one; otherwise through the flat 1-d
-        # tensor, which always works for static shapes and which canonicalize may simplify.
-        if src.rank >= dst.rank and (out := _collapse(x, src, dst)) is not None:
-            return [out]
-        if src.rank <= dst.rank and (out := _expand(x, src, dst)) is not None:
-            return [out]
-        flat = src.with_shape((src.size,))
-        return [_expand(_collapse(x, src, flat), flat, dst)]
+        return [reshaped(b, ins[0], outs[0])]
 
     def fold(self, a, x):
         return [x.reshape(a["shape"])]
+
+    def vjp(self, m, a, ins, outs, couts):
+        return [m.reshape(couts[0], shape=m.sig(ins[0]).shape)]
 
 
 # -- transpose and broadcast_to -----------------------------------------------------------------
@@ -111,7 +119,7 @@ class Transpose(Rule):
     def infer(self, a, x):
         perm = a["perm"]
         if sorted(perm) != list(range(x.rank)):
-            raise RuleError(f"perm {_shape_str(perm)} is not a permutation of the {x.rank} dimensions of x {x}")
+            raise RuleError(f"perm {shape_str(perm)} is not a permutation of the {x.rank} dimensions of x {x}")
         return [x.with_shape([x.shape[p] for p in perm])]
 
     def lower(self, b, a, ins, outs):
@@ -124,6 +132,9 @@ class Transpose(Rule):
     def fold(self, a, x):
         return [np.transpose(x, a["perm"])]
 
+    def vjp(self, m, a, ins, outs, couts):
+        return [m.transpose(couts[0], perm=np.argsort(a["perm"]))]
+
 
 @register("mind.broadcast_to")
 class BroadcastTo(Rule):
@@ -133,10 +144,10 @@ class BroadcastTo(Rule):
 
     def infer(self, a, x):
         shape = a["shape"]
-        _check_sizes(shape, "shape")
+        check_sizes(shape, "shape")
         lead = len(shape) - x.rank
         if lead < 0 or any(d != 1 and d != shape[lead + i] for i, d in enumerate(x.shape)):
-            raise RuleError(f"x {x} cannot be broadcast to shape {_shape_str(shape)}")
+            raise RuleError(f"x {x} cannot be broadcast to shape {shape_str(shape)}")
         return [x.with_shape(shape)]
 
     def lower(self, b, a, ins, outs):
@@ -145,6 +156,9 @@ class BroadcastTo(Rule):
 
     def fold(self, a, x):
         return [np.broadcast_to(x, a["shape"]).copy()]
+
+    def vjp(self, m, a, ins, outs, couts):
+        return [m.sum_to(couts[0], m.sig(ins[0]).shape)]
 
 
 # -- concat and strided_slice -------------------------------------------------------------------
@@ -179,8 +193,20 @@ class Concat(Rule):
     def fold(self, a, *xs):
         return [np.concatenate(xs, axis=a["axis"])]
 
+    def vjp(self, m, a, ins, outs, couts):
+        (x, _), (g,) = ins, couts
+        shape = m.sig(g).shape
+        axis = normalize_axis(a["axis"], len(shape))
+        split = m.sig(x).shape[axis]
+        # x is g up to `split` along axis, y the rest.
+        begin_y, end_x = [0] * len(shape), list(shape)
+        begin_y[axis] = end_x[axis] = split
+        ones = [1] * len(shape)
+        return [m.strided_slice(g, begin=[0] * len(shape), end=end_x, strides=ones),
+                m.strided_slice(g, begin=begin_y, end=shape, strides=ones)]
 
-def _slices(a, x: Sig) -> list[tuple[int, int, int]]:
+
+def slice_dims(a, x: Sig) -> list[tuple[int, int, int]]:
     """(start, step, length) per dim, as Python's slice(begin, end, stride) gives them for x.
 
     begin and end may be negative (counted from the end) and are clamped like Python's; with a
@@ -191,7 +217,7 @@ def _slices(a, x: Sig) -> list[tuple[int, int, int]]:
         if len(values) != x.rank:
             raise RuleError(f"{name} has {len(values)} entries, expected one per dimension of x {x} ({x.rank})")
     if 0 in strides:
-        raise RuleError(f"strides must be nonzero, found {_shape_str(strides)}")
+        raise RuleError(f"strides must be nonzero, found {shape_str(strides)}")
     out = []
     for size, b, e, s in zip(x.shape, begin, end, strides):
         start, stop, step = slice(b, e, s).indices(size)
@@ -206,11 +232,11 @@ class StridedSlice(Rule):
     attrs = {"begin": Kind.INTS, "end": Kind.INTS, "strides": Kind.INTS}
 
     def infer(self, a, x):
-        return [x.with_shape([n for _, _, n in _slices(a, x)])]
+        return [x.with_shape([n for _, _, n in slice_dims(a, x)])]
 
     def lower(self, b, a, ins, outs):
         (x,), out = ins, outs[0]
-        dims = _slices(a, Sig.of(x))
+        dims = slice_dims(a, Sig.of(x))
         if not dims:
             return [x]
         if out.size == 0:
@@ -220,23 +246,27 @@ class StridedSlice(Rule):
             starts, steps, sizes = zip(*dims)
             return [tensor.extract_slice(out.to_type(), x, [], [], [], list(starts), list(sizes), list(steps))]
         # extract_slice takes no negative strides: read x at start + step * i instead.
-        read = ir.AffineMap.get(out.rank, 0, [_dim(i) * step + start for i, (start, step, _) in enumerate(dims)])
+        read = ir.AffineMap.get(out.rank, 0, [affine_dim(i) * step + start for i, (start, step, _) in enumerate(dims)])
         identity = ir.AffineMap.get_identity(out.rank)
         return b.generic([x], [b.empty(out)], [read, identity], [PARALLEL] * out.rank, lambda s, v, _: [v])
 
     def fold(self, a, x):
         return [x[tuple(slice(*t) for t in zip(a["begin"], a["end"], a["strides"]))].copy()]
 
+    def vjp(self, m, a, ins, outs, couts):
+        return [m.strided_slice_grad(couts[0], shape=m.sig(ins[0]).shape, begin=a["begin"], end=a["end"],
+                                     strides=a["strides"])]
+
 
 # -- gather and one_hot -------------------------------------------------------------------------
 
 
-def _require_indices(sig: Sig, name: str) -> None:
+def require_indices(sig: Sig, name: str) -> None:
     if sig.dtype not in INDEX_DTYPES:
         raise RuleError(f"{name} must have element type i32 or i64, found {sig}")
 
 
-def _index(v: ir.Value) -> ir.Value:
+def as_index(v: ir.Value) -> ir.Value:
     return arith.index_cast(ir.IndexType.get(), v)
 
 
@@ -253,7 +283,7 @@ class Gather(Rule):
     arity = 2
 
     def infer(self, a, params, indices):
-        _require_indices(indices, "indices")
+        require_indices(indices, "indices")
         if params.rank == 0:
             raise RuleError(f"params must have rank >= 1, found {params}")
         axis = normalize_axis(a["axis"], params.rank)
@@ -265,13 +295,13 @@ class Gather(Rule):
         (params, indices), out = ins, outs[0]
         p, k = Sig.of(params), Sig.of(indices).rank
         axis = normalize_axis(a["axis"], p.rank)
-        read_indices = ir.AffineMap.get(out.rank, 0, [_dim(axis + j) for j in range(k)])
+        read_indices = ir.AffineMap.get(out.rank, 0, [affine_dim(axis + j) for j in range(k)])
         identity = ir.AffineMap.get_identity(out.rank)
 
         def body(s, i, _):
             last = arith.constant(ir.IndexType.get(), p.shape[axis] - 1)
             zero = arith.constant(ir.IndexType.get(), 0)
-            at = arith.minsi(arith.maxsi(_index(i), zero), last)
+            at = arith.minsi(arith.maxsi(as_index(i), zero), last)
             before = [linalg.IndexOp(d).result for d in range(axis)]
             after = [linalg.IndexOp(d).result for d in range(axis + k, out.rank)]
             return [tensor.extract(params, before + [at] + after)]
@@ -281,6 +311,21 @@ class Gather(Rule):
     def fold(self, a, params, indices):
         axis = normalize_axis(a["axis"], params.ndim)
         return [np.take(params, np.clip(indices, 0, params.shape[axis] - 1), axis=axis)]
+
+    def vjp(self, m, a, ins, outs, couts):
+        (params, indices), (g,) = ins, couts
+        shape, k, rank = m.sig(params).shape, m.sig(indices).rank, m.sig(g).rank
+        axis = normalize_axis(a["axis"], len(shape))
+        # An out-of-range index read the row it was clamped to, so that row gets the gradient.
+        clamped = m.minimum(m.maximum(indices, m.scalar(0, indices)), m.scalar(shape[axis] - 1, indices))
+        # unsorted_segment_sum sums over leading dims: move the index dims of g first, and the
+        # segment dim of the sum back to axis.
+        if axis:
+            g = m.transpose(g, perm=[*range(axis, axis + k), *range(axis), *range(axis + k, rank)])
+        dparams = m.unsorted_segment_sum(g, clamped, num_segments=shape[axis])
+        if axis:
+            dparams = m.transpose(dparams, perm=[*range(1, axis + 1), 0, *range(axis + 1, len(shape))])
+        return [dparams, None]
 
 
 @register("mind.one_hot")
@@ -293,7 +338,7 @@ class OneHot(Rule):
     arity = 3
 
     def infer(self, a, indices, on_value, off_value):
-        _require_indices(indices, "indices")
+        require_indices(indices, "indices")
         if on_value.rank or off_value.rank or on_value.dtype != off_value.dtype:
             raise RuleError("on_value and off_value must be 0-d tensors of one element type, "
                             f"found {on_value} and {off_value}")
@@ -305,12 +350,12 @@ class OneHot(Rule):
     def lower(self, b, a, ins, outs):
         out = outs[0]
         axis = normalize_axis(a["axis"], out.rank)
-        read_indices = ir.AffineMap.get(out.rank, 0, [_dim(d) for d in range(out.rank) if d != axis])
+        read_indices = ir.AffineMap.get(out.rank, 0, [affine_dim(d) for d in range(out.rank) if d != axis])
         scalar = ir.AffineMap.get(out.rank, 0, [])
         identity = ir.AffineMap.get_identity(out.rank)
 
         def body(s, i, on, off, _):
-            return [s.select(arith.cmpi(arith.CmpIPredicate.eq, _index(i), linalg.IndexOp(axis).result), on, off)]
+            return [s.select(arith.cmpi(arith.CmpIPredicate.eq, as_index(i), linalg.IndexOp(axis).result), on, off)]
 
         return b.generic(ins, [b.empty(out)], [read_indices, scalar, scalar, identity], [PARALLEL] * out.rank, body)
 
@@ -318,6 +363,13 @@ class OneHot(Rule):
         axis = normalize_axis(a["axis"], indices.ndim + 1)
         hot = np.expand_dims(indices, axis) == np.arange(a["depth"]).reshape([-1] + [1] * (indices.ndim - axis))
         return [np.where(hot, on_value, off_value)]
+
+    def vjp(self, m, a, ins, outs, couts):
+        (indices, on_value, _), (g,) = ins, couts
+        # Each value's gradient is the sum of g over the elements that took it.
+        hot = m.one_hot(indices, m.ones(on_value), m.zeros(on_value), depth=a["depth"], axis=a["axis"])
+        on = m.mul(g, hot)
+        return [None, m.reduce_sum(on, axis=[], keep_dims=False), m.reduce_sum(m.sub(g, on), axis=[], keep_dims=False)]
 
 
 # -- constant and fill --------------------------------------------------------------------------
@@ -329,6 +381,7 @@ class Constant(Rule):
 
     attrs = {"value": Kind.DENSE}
     arity = 0
+    vjp = NotDifferentiable("no operands")
 
     def infer(self, a):
         value = a["value"]
@@ -347,9 +400,10 @@ class Fill(Rule):
 
     attrs = {"shape": Kind.INTS, "value": Kind.SCALAR}
     arity = 0
+    vjp = NotDifferentiable("no operands")
 
     def infer(self, a):
-        _check_sizes(a["shape"], "shape")
+        check_sizes(a["shape"], "shape")
         return [Sig(a["shape"], a["value"].dtype)]
 
     def lower(self, b, a, ins, outs):
