@@ -8,12 +8,15 @@ from mindc.frontend.dtype import (bfloat16, bool_, double, float16, float32, flo
                                   single)
 from mindc.frontend.tensor import Tensor
 
-__all__ = ["Tensor", "jit", "ops", "dtype", "OpError", "float16", "bfloat16", "float32", "float64", "half",
+__all__ = ["Tensor", "Parameter", "jit", "grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd", "ops", "dtype",
+           "OpError", "float16", "bfloat16", "float32", "float64", "half",
            "single", "double", "int8", "int32", "int64", "bool_"]
 
 # Loaded on first use: they import the MLIR bindings.
 _LAZY = {"jit": ("mindc.frontend.jit", "jit"), "OpError": ("mindc.frontend.trace", "OpError"),
-         "ops": ("mindc.ops", None)}
+         "ops": ("mindc.ops", None),
+         **{name: ("mindc.frontend.grad", name)
+            for name in ("grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd", "Parameter")}}
 
 
 def __getattr__(name):

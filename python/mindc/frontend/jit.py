@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import numpy as np
 from mlir import ir
@@ -79,17 +79,36 @@ def _symbol(fn: Callable) -> str:
     return name if name and not name[0].isdigit() else "_" + name
 
 
-def trace_function(fn: Callable, spec, sigs: list[Sig], name: str) -> tuple[ir.Module, Any]:
-    """A module with one public function `name` recording fn on tracers of sigs; also the output spec."""
+def trace_function(fn: Callable, spec, sigs: list[Sig], name: str, lift_tensors: bool = False):
+    """A module with one public function `name` recording fn on tracers of sigs; also the output
+    spec and the tensors it captured (extra trailing arguments, with lift_tensors)."""
     code = getattr(fn, "__code__", None)
     fn_loc = (code.co_filename, code.co_firstlineno, 1) if code else None
     with eager.context(), location(fn_loc):
         module = ir.Module.create()
-        with ir.InsertionPoint(module.body):
-            f = func.FuncOp(name, ([s.to_type() for s in sigs], []))
+        f, out_spec, captured = trace_into(module.body, fn, spec, sigs, name, None, lift_tensors=lift_tensors)
+        del f.attributes["sym_visibility"]
+    return module, out_spec, captured
+
+
+def trace_into(body: ir.Block, fn: Callable, spec, sigs: list[Sig], name: str, parent: Trace | None,
+               bound: Sequence[tuple[Tensor, Sig]] = (), lift_tensors: bool = False):
+    """Trace fn into a new private func.func `name` at the end of the module `body`.
+
+    Its arguments: the tensors of spec (sigs), then one per `bound` tensor (a Parameter the
+    function reads, standing for itself), then the tensors it captured. Returns the function,
+    the output spec and the captured tensors.
+    """
+    code = getattr(fn, "__code__", None)
+    fn_loc = (code.co_filename, code.co_firstlineno, 1) if code else None
+    with location(fn_loc):
+        with ir.InsertionPoint(body):
+            f = func.FuncOp(name, ([s.to_type() for s in [*sigs, *(b for _, b in bound)]], []), visibility="private")
             block = f.add_entry_block()
-        t = Trace(block)
-        args, kwargs = unflatten(spec, iter([Tracer(a, t) for a in block.arguments]))
+        t = Trace(block, parent, lift_tensors=lift_tensors)
+        for (x, _), arg in zip(bound, list(block.arguments)[len(sigs):]):
+            t.bind(x, arg)
+        args, kwargs = unflatten(spec, iter([Tracer(a, t) for a in list(block.arguments)[:len(sigs)]]))
         with tracing(t):
             out = fn(*args, **kwargs)
             leaves: list[Tensor] = []
@@ -98,8 +117,8 @@ def trace_function(fn: Callable, spec, sigs: list[Sig], name: str) -> tuple[ir.M
         with ir.InsertionPoint(block):
             func.ReturnOp(results)
         f.attributes["function_type"] = ir.TypeAttr.get(
-            ir.FunctionType.get([s.to_type() for s in sigs], [r.type for r in results]))
-    return module, out_spec
+            ir.FunctionType.get([a.type for a in block.arguments], [r.type for r in results]))
+    return f, out_spec, t.captured
 
 
 class Lowered:
@@ -184,7 +203,7 @@ class Jitted:
 
     def _lower(self, spec, sigs) -> Lowered:
         name = _symbol(self.fn)
-        module, out_spec = trace_function(self.fn, spec, list(sigs), name)
+        module, out_spec, _ = trace_function(self.fn, spec, list(sigs), name)
         return Lowered(module, name, spec, sigs, out_spec)
 
     def cache_info(self) -> eager.CacheInfo:

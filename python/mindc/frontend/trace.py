@@ -97,26 +97,53 @@ class Tracer(Tensor):
 
 
 class Trace:
-    """The function body being recorded: ops go at the end of `block`."""
+    """A function body being recorded: ops go at the end of `block`, a func.func's entry block.
 
-    def __init__(self, block: ir.Block):
-        self.block = block
-        # Concrete tensors used by the function become mind.constant once per trace.
-        self._constants: dict[int, tuple[Tensor, ir.Value]] = {}
+    Tensors the function uses but did not receive (closures, globals, Parameters) are:
+    - in a nested trace (a function traced for mindc.grad inside another trace): captured, i.e.
+      added as arguments, which the enclosing trace passes (lambda lifting);
+    - at the root with `lift_tensors` (eager derivatives): captured too, so the compiled
+      function reads their current values at every call instead of baking them in;
+    - otherwise (the root of mindc.jit): mind.constant, once per trace.
+    """
+
+    def __init__(self, block: ir.Block, parent: "Trace | None" = None, lift_tensors: bool = False):
+        self.block, self.parent, self.lift_tensors = block, parent, lift_tensors
+        self._known: dict[int, tuple[Tensor, ir.Value]] = {}
+        self.captured: list[Tensor] = []
+
+    @property
+    def module_body(self) -> ir.Block:
+        """The module's body: where functions traced inside this one go."""
+        return self.block.owner.parent.regions[0].blocks[0]
+
+    def bind(self, x: Tensor, value: ir.Value) -> None:
+        """Make `value` stand for tensor x inside this trace (a Parameter's argument, say)."""
+        self._known[id(x)] = (x, value)
 
     def value_of(self, x: Tensor, where) -> ir.Value:
-        if isinstance(x, Tracer):
-            if x._trace is not self:
-                raise ConcretizationError(
-                    f"a tensor ({x._sig}) traced by another mindc.jit call leaked into this one; "
-                    "pass it as an argument instead")
+        if isinstance(x, Tracer) and x._trace is self:
             return x._value
-        key = id(x)
-        if key not in self._constants:
+        known = self._known.get(id(x))
+        if known is not None:
+            return known[1]
+        if self.parent is not None or self.lift_tensors:
+            if isinstance(x, Tracer) and self.parent is None:
+                raise self._leak(x)
+            value = self.block.add_argument(Sig(x.shape, x.dtype.mlir).to_type(), location(where))
+            self.captured.append(x)
+        elif isinstance(x, Tracer):
+            raise self._leak(x)
+        else:
             with ir.InsertionPoint(self.block), location(where):
                 (value,) = emit.create("mind.constant", [], {"value": x.asnumpy()})
-            self._constants[key] = (x, value)
-        return self._constants[key][1]
+        self.bind(x, value)
+        return value
+
+    @staticmethod
+    def _leak(x: "Tracer") -> ConcretizationError:
+        return ConcretizationError(f"a tensor ({x._sig}) traced by another mindc.jit call leaked into this one; "
+                                   "pass it as an argument instead")
 
     def emit(self, op_name: str, inputs: Sequence[Tensor], attrs: Mapping[str, Any], where) -> list[Tracer]:
         operands = [self.value_of(x, where) for x in inputs]

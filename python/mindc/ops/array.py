@@ -15,7 +15,8 @@ from mindc.rules.base import Scalar
 
 __all__ = [
     "reshape", "transpose", "permute", "broadcast_to", "concat", "cat", "gather", "one_hot", "fill",
-    "zeros", "ones", "zeros_like", "ones_like", "strided_slice", "expand_dims", "squeeze", "flatten",
+    "zeros", "ones", "zeros_like", "ones_like", "strided_slice", "expand_dims", "squeeze", "flatten", "stack",
+    "stop_gradient",
 ]
 
 
@@ -119,6 +120,21 @@ def zeros_like(input, *, dtype=None) -> Tensor:
 def ones_like(input, *, dtype=None) -> Tensor:
     x = tensor(input)
     return fill(dtype or x.dtype, x.shape, 1)
+
+
+def stack(tensors: Sequence, axis: int = 0) -> Tensor:
+    """Join tensors of one shape along a new axis (MindSpore's ops.stack)."""
+    tensors = [tensor(t) for t in tensors]
+    if not tensors:
+        raise ValueError("stack needs at least one tensor")
+    rank = tensors[0].ndim + 1
+    axis = axis_of(axis, rank, "mind.concat")
+    return concat([expand_dims(t, axis) for t in tensors], axis)
+
+
+def stop_gradient(value) -> Tensor:
+    """value itself, through which no gradient flows (MindSpore's ops.stop_gradient)."""
+    return one("mind.stop_gradient", [tensor(value)])
 
 
 def expand_dims(input_x, axis: int) -> Tensor:

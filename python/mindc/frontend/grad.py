@@ -1,0 +1,332 @@
+"""MindSpore's gradient API: grad, value_and_grad, vjp, jvp, jacrev, jacfwd.
+
+Each call traces the function into a func.func of mind ops, requests its derivative with one
+derivative op (mind.grad, mind.value_and_grad, mind.vjp or mind.jvp) and calls the result; the
+mind-autodiff pass generates the adjoint when the program is compiled. Inside mindc.jit this
+all becomes part of the jitted program (jit of grad, grad of grad); outside it, the call is
+traced and compiled as its own program (PyNative), the compile cached by the traced IR.
+
+Parameters given as `weights` become arguments of the traced function, so their gradients are
+computed; tensors the function captures (closures, globals, Parameters) become arguments too.
+"""
+from __future__ import annotations
+
+import itertools
+from typing import Any, Callable, Sequence
+
+import numpy as np
+from mlir import ir
+from mlir.dialects import func
+
+from mindc.frontend import eager
+from mindc.frontend.jit import flatten, trace_into, unflatten
+from mindc.frontend.tensor import Tensor
+from mindc.frontend.trace import Trace, Tracer, current_trace, location, tracing, user_frame_position
+from mindc.rules.base import Scalar, Sig
+
+__all__ = ["grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd", "Parameter"]
+
+
+class Parameter(Tensor):
+    """A trainable tensor with a name (MindSpore's Parameter(default_input, name, requires_grad))."""
+
+    _names = itertools.count()
+
+    def __init__(self, default_input: Any, name: str | None = None, requires_grad: bool = True):
+        super().__init__(default_input)
+        self.name = name if name is not None else f"Parameter_{next(self._names)}"
+        self.requires_grad = requires_grad
+
+    def __repr__(self) -> str:
+        return f"Parameter(name={self.name}, shape={list(self.shape)}, dtype={self.dtype}, " \
+               f"requires_grad={self.requires_grad})"
+
+
+def _positions(grad_position, count: int) -> tuple[int, ...]:
+    if grad_position is None:
+        return ()
+    positions = (grad_position,) if isinstance(grad_position, int) else tuple(grad_position)
+    for p in positions:
+        if not isinstance(p, int) or not -count <= p < count:
+            raise ValueError(f"grad_position {p} is out of range for a function called with {count} arguments")
+    return tuple(p % count for p in positions)
+
+
+def _weights(weights) -> tuple[Parameter, ...]:
+    if weights is None:
+        return ()
+    items = (weights,) if isinstance(weights, Tensor) else tuple(weights)
+    for w in items:
+        if not isinstance(w, Tensor):
+            raise TypeError(f"weights must be Parameters, got {type(w).__name__}")
+    return items
+
+
+class Staged:
+    """fn traced into the current trace's module, with one derivative op over it: `call` runs
+    the derived function on operands (traced or concrete tensors) and returns its Tracers."""
+
+    def __init__(self, trace: Trace, fn: Callable, args: Sequence[Any], weights: Sequence[Tensor],
+                 op_name: str, attrs: dict | None, out_sigs_to_attrs: Callable | None = None):
+        self.trace = trace
+        where = user_frame_position()
+        self.where = where
+        leaves: list[Tensor] = []
+        spec = flatten((tuple(args), {}), leaves)
+        self.args = leaves
+        name = _symbol(trace, getattr(fn, "__name__", "fn"))
+        f, self.out_spec, captured = trace_into(
+            trace.module_body, fn, spec, [Sig(x.shape, x.dtype.mlir) for x in leaves], name, trace,
+            bound=[(w, Sig(w.shape, w.dtype.mlir)) for w in weights])
+        self.weights, self.captured = list(weights), captured
+        ftype = f.type
+        self.out_sigs = [Sig.of(t) for t in ftype.results]
+        attrs = out_sigs_to_attrs(self.out_sigs) if out_sigs_to_attrs else (attrs or {})
+        with ir.InsertionPoint(trace.block), location(where):
+            const = func.ConstantOp(ftype, ir.FlatSymbolRefAttr.get(ir.StringAttr(f.attributes["sym_name"]).value))
+            from mindc import emit
+
+            (self.derived,) = emit.create(op_name, [const.result], attrs)
+
+    def call(self, extra: Sequence[Tensor]) -> list[Tracer]:
+        t = self.trace
+        operands = [t.value_of(x, self.where) for x in [*self.args, *self.weights, *self.captured]]
+        operands += [t.value_of(x, self.where) for x in extra]
+        ftype = ir.FunctionType(self.derived.type)
+        with ir.InsertionPoint(t.block), location(self.where):
+            call = func.CallIndirectOp(list(ftype.results), self.derived, operands)
+        return [Tracer(r, t) for r in call.results]
+
+    def fill(self, sig: Sig, value: float) -> Tracer:
+        return self.trace.emit("mind.fill", [], {"shape": sig.shape, "value": Scalar(value, sig.dtype)}, self.where)[0]
+
+
+def _symbol(trace: Trace, hint: str) -> str:
+    import re
+
+    base = re.sub(r"\W", "_", hint) or "fn"
+    taken = {ir.StringAttr(op.attributes["sym_name"]).value for op in trace.module_body.operations
+             if "sym_name" in op.attributes}
+    return next(n for n in (f"{base}_{i}" for i in itertools.count()) if n not in taken)
+
+
+def _run(program: Callable, *args) -> Any:
+    """program(*args) inside the current trace, or traced, compiled (cached) and run eagerly."""
+    if current_trace() is not None:
+        return program(*args)
+    return _eager(program, args)
+
+
+_PROGRAMS = eager.KernelCache(maxsize=256)
+
+
+def _eager(program: Callable, args) -> Any:
+    from mindc.frontend.jit import trace_function
+    from mindc.runtime.engine import Executable
+
+    leaves: list[Tensor] = []
+    spec = flatten((tuple(args), {}), leaves)
+    sigs = [Sig(x.shape, x.dtype.mlir) for x in leaves]
+    module, out_spec, captured = trace_function(program, spec, sigs, "main", lift_tensors=True)
+    ctx = eager.context()
+    with ctx:
+        key = module.operation.get_asm(enable_debug_info=False)
+    fn = _PROGRAMS.get(key)
+    if fn is None:
+        from mindc import diag
+
+        with ctx, diag.Collector(ctx) as collector:
+            fn = Executable(module, collector).function("main")
+        _PROGRAMS.put(key, fn)
+    arrays = fn(*[x.asnumpy() for x in [*leaves, *captured]])
+    return unflatten(out_spec, iter([Tensor._wrap(a) for a in arrays]))
+
+
+def _scalar_outputs(sigs: Sequence[Sig]) -> bool:
+    return all(s.size == 1 for s in sigs)
+
+
+def _differentiated(sigs: Sequence[Sig], has_aux: bool) -> list[Sig]:
+    if has_aux and len(sigs) < 2:
+        raise ValueError("has_aux=True needs a function with more than one output")
+    return list(sigs[:1]) if has_aux else list(sigs)
+
+
+def _grad_program(fn, grad_position, weights, has_aux, with_values: bool):
+    weights = _weights(weights)
+
+    def program(*args):
+        positions = _positions(grad_position, len(args))
+        n = len(args)
+        trace = current_trace()
+
+        def attrs(out_sigs):
+            diff = _differentiated(out_sigs, has_aux)
+            return {"grad_position": [*positions, *range(n, n + len(weights))], "has_aux": has_aux,
+                    "sens_param": not _scalar_outputs(diff)}
+
+        staged = Staged(trace, fn, args, weights, "mind.value_and_grad" if with_values else "mind.grad", None, attrs)
+        diff = _differentiated(staged.out_sigs, has_aux)
+        # MindSpore's sensitivity for outputs that are not scalars: ones.
+        sens = [] if _scalar_outputs(diff) else [staged.fill(s, 1.0) for s in diff]
+        results = staged.call(sens)
+        count = len(staged.out_sigs)
+        if with_values:
+            values, grads = results[:count], results[count:]
+        else:
+            grads, values = results[:len(positions) + len(weights)], results[len(positions) + len(weights):]
+        structured = _structure_grads(grads, grad_position, len(positions), len(weights))
+        if with_values:
+            return unflatten(staged.out_spec, iter(values)), structured
+        if has_aux:
+            aux = unflatten(staged.out_spec, iter([None, *values]))
+            return structured, tuple(aux[1:]) if isinstance(aux, (tuple, list)) else aux
+        return structured
+
+    return program
+
+
+def _structure_grads(grads, grad_position, n_positions: int, n_weights: int):
+    """MindSpore's return structure: a tensor for an int grad_position, a tuple for a tuple; with
+    weights, (position grads, weight grads), or the weight grads alone for grad_position=None."""
+    by_position, by_weight = grads[:n_positions], tuple(grads[n_positions:])
+    position_part = by_position[0] if isinstance(grad_position, int) else tuple(by_position)
+    if not n_weights:
+        return position_part
+    if grad_position is None:
+        return by_weight
+    return position_part, by_weight
+
+
+def grad(fn: Callable, grad_position=0, weights=None, has_aux: bool = False) -> Callable:
+    """The gradient of fn with respect to the arguments at grad_position (an int or a tuple; None
+    with weights: the weights only) and the Parameters in weights. Outputs that are not scalars
+    get a sensitivity of ones, as in MindSpore. With has_aux, only fn's first output is
+    differentiated and the call returns (gradients, aux)."""
+    program = _grad_program(fn, grad_position, weights, has_aux, with_values=False)
+    return lambda *args: _run(program, *args)
+
+
+def value_and_grad(fn: Callable, grad_position=0, weights=None, has_aux: bool = False) -> Callable:
+    """Like grad, returning (fn's outputs, gradients)."""
+    program = _grad_program(fn, grad_position, weights, has_aux, with_values=True)
+    return lambda *args: _run(program, *args)
+
+
+def vjp(fn: Callable, *inputs, weights=None, has_aux: bool = False):
+    """(outputs, vjp_fn) [+ aux with has_aux]; vjp_fn(v) is the cotangent of each input (a tuple
+    for several inputs), v having the structure of the (first, with has_aux) output."""
+    inputs = tuple(inputs)
+    weights = _weights(weights)
+    outputs = fn(*inputs)
+    if has_aux:
+        if not isinstance(outputs, (tuple, list)) or len(outputs) < 2:
+            raise ValueError("has_aux=True needs a function with more than one output")
+        primary, aux = outputs[0], tuple(outputs[1:])
+    else:
+        primary, aux = outputs, None
+
+    def program(v, *args):
+        trace = current_trace()
+        staged = Staged(trace, fn, args, weights, "mind.vjp", {})
+        out_leaves: list[Tensor] = []
+        flatten(v, out_leaves)
+        count = len(staged.out_sigs)
+        cots = list(out_leaves) + [staged.fill(s, 0.0) for s in staged.out_sigs[len(out_leaves):]]
+        if len(cots) != count:
+            raise ValueError(f"vjp_fn expects {count} cotangent(s), got {len(out_leaves)}")
+        grads = staged.call(cots)[count:]
+        by_input, by_weight = grads[:len(staged.args)], tuple(grads[len(staged.args):])
+        by_input = by_input[0] if len(by_input) == 1 else tuple(by_input)
+        return (by_input, by_weight) if weights else by_input
+
+    def vjp_fn(v):
+        return _run(program, v, *inputs)
+
+    return (primary, vjp_fn, aux) if has_aux else (primary, vjp_fn)
+
+
+def jvp(fn: Callable, inputs, v, has_aux: bool = False):
+    """(outputs, tangents of the outputs) for tangents v of inputs (a tensor or a tuple)."""
+    single = isinstance(inputs, Tensor)
+    inputs = (inputs,) if single else tuple(inputs)
+    tangents = (v,) if isinstance(v, Tensor) else tuple(v)
+    if len(tangents) != len(inputs):
+        raise ValueError(f"jvp got {len(tangents)} tangent(s) for {len(inputs)} input(s)")
+
+    def program(*args):
+        primals, ts = args[:len(inputs)], args[len(inputs):]
+        staged = Staged(current_trace(), fn, primals, (), "mind.jvp", {})
+        results = staged.call([*ts, *(staged.fill(Sig(c.shape, c.dtype.mlir), 0.0) for c in staged.captured)])
+        count = len(staged.out_sigs)
+        values = unflatten(staged.out_spec, iter(results[:count]))
+        out_tangents = unflatten(staged.out_spec, iter(results[count:]))
+        if has_aux:
+            return values[0], out_tangents[0], tuple(values[1:])
+        return values, out_tangents
+
+    return _run(program, *inputs, *tangents)
+
+
+def jacrev(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
+    """The Jacobian of fn's (first) output with respect to the inputs at grad_position, by
+    reverse mode: one vjp per output element. Its shape is output.shape + input.shape."""
+    def program(*args):
+        positions = _positions(grad_position, len(args))
+        staged = Staged(current_trace(), fn, args, (), "mind.vjp", {})
+        count = len(staged.out_sigs)
+        out = staged.out_sigs[0]
+        rows = [[] for _ in positions]
+        for i in range(out.size):
+            hot = np.zeros(out.size, dtype=_numpy(out))
+            hot[i] = 1
+            cots = [Tensor._wrap(hot.reshape(out.shape)), *(staged.fill(s, 0.0) for s in staged.out_sigs[1:])]
+            grads = staged.call(cots)[count:]
+            for row, p in zip(rows, positions):
+                row.append(grads[p])
+        return _jacobians(rows, [args[p] for p in positions], out, grad_position)
+
+    return lambda *args: _run(program, *args)
+
+
+def jacfwd(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
+    """The Jacobian by forward mode: one jvp per input element; shape output.shape + input.shape."""
+    def program(*args):
+        positions = _positions(grad_position, len(args))
+        staged = Staged(current_trace(), fn, args, (), "mind.jvp", {})
+        count = len(staged.out_sigs)
+        out = staged.out_sigs[0]
+        zeros = [staged.fill(Sig(a.shape, a.dtype.mlir), 0.0) for a in [*staged.args, *staged.captured]]
+        columns = []
+        for p in positions:
+            x = staged.args[p]
+            column = []
+            for i in range(int(np.prod(x.shape, dtype=np.int64))):
+                hot = np.zeros(int(np.prod(x.shape, dtype=np.int64)), dtype=x.dtype.numpy)
+                hot[i] = 1
+                ts = list(zeros)
+                ts[p] = Tensor._wrap(hot.reshape(x.shape))
+                column.append(staged.call(ts)[count])
+            columns.append(column)
+        from mindc import ops
+
+        jacobians = []
+        for column, p in zip(columns, positions):
+            stacked = ops.stack(column, axis=-1) if column else None
+            jacobians.append(ops.reshape(stacked, tuple(out.shape) + tuple(args[p].shape)))
+        return jacobians[0] if isinstance(grad_position, int) else tuple(jacobians)
+
+    return lambda *args: _run(program, *args)
+
+
+def _numpy(sig: Sig) -> np.dtype:
+    from mindc.rules.base import numpy_dtype
+
+    return numpy_dtype(sig.dtype)
+
+
+def _jacobians(rows, inputs, out: Sig, grad_position):
+    from mindc import ops
+
+    jacobians = [ops.reshape(ops.stack(row, axis=0), tuple(out.shape) + tuple(x.shape)) for row, x in zip(rows, inputs)]
+    return jacobians[0] if isinstance(grad_position, int) else tuple(jacobians)
