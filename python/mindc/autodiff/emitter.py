@@ -57,7 +57,7 @@ class Emitter:
         axes = [*range(lead), *(lead + i for i, n in enumerate(shape) if n == 1 and sig.shape[lead + i] != 1)]
         if axes:
             g = self.reduce_sum(g, axis=axes, keep_dims=True)
-        return self.reshape(g, shape=shape)
+        return g if Sig.of(g).shape == shape else self.reshape(g, shape=shape)
 
     def keep_dims(self, g: ir.Value, x_shape: Sequence[int], axes: Sequence[int]) -> ir.Value:
         """g, the result of reducing x over `axes` without keep_dims, with those dims back as 1s."""

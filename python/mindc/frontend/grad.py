@@ -21,7 +21,7 @@ from mlir.dialects import func
 from mindc.frontend import eager
 from mindc.frontend.jit import flatten, trace_into, unflatten
 from mindc.frontend.tensor import Tensor
-from mindc.frontend.trace import Trace, Tracer, current_trace, location, tracing, user_frame_position
+from mindc.frontend.trace import Trace, Tracer, current_trace, location, user_frame_position
 from mindc.rules.base import Scalar, Sig
 
 __all__ = ["grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd", "Parameter"]
@@ -146,6 +146,16 @@ def _scalar_outputs(sigs: Sequence[Sig]) -> bool:
     return all(s.size == 1 for s in sigs)
 
 
+def _split_aux(outputs, has_aux: bool):
+    """(first output, aux) with has_aux, else (outputs, None). As in MindSpore's vjp, jvp and
+    jacobians, aux is the second output alone when there are two, else the tuple of the rest."""
+    if not has_aux:
+        return outputs, None
+    if not isinstance(outputs, (tuple, list)) or len(outputs) < 2:
+        raise ValueError("has_aux=True needs a function with more than one output")
+    return outputs[0], outputs[1] if len(outputs) == 2 else tuple(outputs[1:])
+
+
 def _differentiated(sigs: Sequence[Sig], has_aux: bool) -> list[Sig]:
     if has_aux and len(sigs) < 2:
         raise ValueError("has_aux=True needs a function with more than one output")
@@ -218,13 +228,7 @@ def vjp(fn: Callable, *inputs, weights=None, has_aux: bool = False):
     for several inputs), v having the structure of the (first, with has_aux) output."""
     inputs = tuple(inputs)
     weights = _weights(weights)
-    outputs = fn(*inputs)
-    if has_aux:
-        if not isinstance(outputs, (tuple, list)) or len(outputs) < 2:
-            raise ValueError("has_aux=True needs a function with more than one output")
-        primary, aux = outputs[0], tuple(outputs[1:])
-    else:
-        primary, aux = outputs, None
+    primary, aux = _split_aux(fn(*inputs), has_aux)
 
     def program(v, *args):
         trace = current_trace()
@@ -259,64 +263,82 @@ def jvp(fn: Callable, inputs, v, has_aux: bool = False):
         staged = Staged(current_trace(), fn, primals, (), "mind.jvp", {})
         results = staged.call([*ts, *(staged.fill(Sig(c.shape, c.dtype.mlir), 0.0) for c in staged.captured)])
         count = len(staged.out_sigs)
-        values = unflatten(staged.out_spec, iter(results[:count]))
+        values, aux = _split_aux(unflatten(staged.out_spec, iter(results[:count])), has_aux)
         out_tangents = unflatten(staged.out_spec, iter(results[count:]))
         if has_aux:
-            return values[0], out_tangents[0], tuple(values[1:])
+            return values, out_tangents[0], aux
         return values, out_tangents
 
     return _run(program, *inputs, *tangents)
 
 
 def jacrev(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
-    """The Jacobian of fn's (first) output with respect to the inputs at grad_position, by
-    reverse mode: one vjp per output element. Its shape is output.shape + input.shape."""
+    """The Jacobian of fn's output (its first with has_aux) with respect to the inputs at
+    grad_position, by reverse mode: one vjp per output element. Its shape is output.shape +
+    input.shape; a function with several outputs gets a tuple, one per output. With has_aux the
+    call returns (Jacobian, aux)."""
     def program(*args):
         positions = _positions(grad_position, len(args))
         staged = Staged(current_trace(), fn, args, (), "mind.vjp", {})
         count = len(staged.out_sigs)
-        out = staged.out_sigs[0]
-        rows = [[] for _ in positions]
-        for i in range(out.size):
-            hot = np.zeros(out.size, dtype=_numpy(out))
-            hot[i] = 1
-            cots = [Tensor._wrap(hot.reshape(out.shape)), *(staged.fill(s, 0.0) for s in staged.out_sigs[1:])]
-            grads = staged.call(cots)[count:]
-            for row, p in zip(rows, positions):
-                row.append(grads[p])
-        return _jacobians(rows, [args[p] for p in positions], out, grad_position)
+        jacobians, values = [], None
+        for k, out in enumerate(_differentiated(staged.out_sigs, has_aux)):
+            rows = [[] for _ in positions]
+            for i in range(out.size):
+                hot = np.zeros(out.size, dtype=_numpy(out))
+                hot[i] = 1
+                cots = [staged.fill(s, 0.0) for s in staged.out_sigs]
+                cots[k] = Tensor._wrap(hot.reshape(out.shape))
+                results = staged.call(cots)
+                values = results[:count]
+                for row, p in zip(rows, positions):
+                    row.append(results[count + p])
+            jacobians.append(_jacobians(rows, [args[p] for p in positions], out, grad_position))
+        return _jacobians_and_aux(jacobians, staged, values, has_aux)
 
     return lambda *args: _run(program, *args)
 
 
 def jacfwd(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
-    """The Jacobian by forward mode: one jvp per input element; shape output.shape + input.shape."""
+    """The Jacobian by forward mode: one jvp per input element; structured as jacrev's."""
     def program(*args):
         positions = _positions(grad_position, len(args))
         staged = Staged(current_trace(), fn, args, (), "mind.jvp", {})
         count = len(staged.out_sigs)
-        out = staged.out_sigs[0]
+        outs = _differentiated(staged.out_sigs, has_aux)
         zeros = [staged.fill(Sig(a.shape, a.dtype.mlir), 0.0) for a in [*staged.args, *staged.captured]]
-        columns = []
-        for p in positions:
+        # columns[k][j]: the tangents of output k, one per element of the input at positions[j].
+        columns = [[[] for _ in positions] for _ in outs]
+        values = None
+        for j, p in enumerate(positions):
             x = staged.args[p]
-            column = []
-            for i in range(int(np.prod(x.shape, dtype=np.int64))):
-                hot = np.zeros(int(np.prod(x.shape, dtype=np.int64)), dtype=x.dtype.numpy)
+            for i in range(x.size):
+                hot = np.zeros(x.size, dtype=x.dtype.numpy)
                 hot[i] = 1
                 ts = list(zeros)
                 ts[p] = Tensor._wrap(hot.reshape(x.shape))
-                column.append(staged.call(ts)[count])
-            columns.append(column)
+                results = staged.call(ts)
+                values = results[:count]
+                for k in range(len(outs)):
+                    columns[k][j].append(results[count + k])
         from mindc import ops
 
         jacobians = []
-        for column, p in zip(columns, positions):
-            stacked = ops.stack(column, axis=-1) if column else None
-            jacobians.append(ops.reshape(stacked, tuple(out.shape) + tuple(args[p].shape)))
-        return jacobians[0] if isinstance(grad_position, int) else tuple(jacobians)
+        for out, by_position in zip(outs, columns):
+            per_input = [ops.reshape(ops.stack(column, axis=-1), tuple(out.shape) + tuple(args[p].shape))
+                         for column, p in zip(by_position, positions)]
+            jacobians.append(per_input[0] if isinstance(grad_position, int) else tuple(per_input))
+        return _jacobians_and_aux(jacobians, staged, values, has_aux)
 
     return lambda *args: _run(program, *args)
+
+
+def _jacobians_and_aux(jacobians: list, staged: Staged, values, has_aux: bool):
+    """One Jacobian per differentiated output (a tuple for several), with aux from fn's values."""
+    result = jacobians[0] if len(jacobians) == 1 else tuple(jacobians)
+    if not has_aux:
+        return result
+    return result, _split_aux(unflatten(staged.out_spec, iter(values)), True)[1]
 
 
 def _numpy(sig: Sig) -> np.dtype:

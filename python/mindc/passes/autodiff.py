@@ -44,43 +44,45 @@ class Autodiff(Pass):
 
 
 class Replacer:
+    """Replaces every derivative op, innermost requests first.
+
+    Ops are looked up afresh after each replacement: a replacement erases other derivative ops
+    (the one it differentiates, those inside the function), and the bindings hand out a new
+    Python object per walk, so a list collected before would hold dangling ops.
+    """
+
     def __init__(self, module_op: ir.Operation):
         self.module_op = module_op
         self.d = Differentiator(module_op)
-        # Keyed by id(op): an erased op can no longer be hashed. self._seen keeps each op alive,
-        # so its id is not reused.
-        self._derived: dict[int, func.FuncOp | None] = {}   # None once the op is replaced
-        self._seen: list[ir.Operation] = []
         self._ready: set[str] = set()
         self._preparing: list[str] = []
 
     def run(self) -> None:
-        for op in [o for o in all_ops(self.module_op) if is_derivative(o)]:
-            self.replace(op)
+        self.replace_all(self.module_op)
         for f in list(self.d.module_body.operations):
             if f.operation.name == "func.func":
                 direct_calls(f.operation)
 
-    def replace(self, op: ir.Operation) -> None:
-        """op becomes a func.constant of its generated function (op may already be gone)."""
-        if id(op) in self._derived and self._derived[id(op)] is None:
-            return
-        g = self.derived(op)
+    def replace_all(self, root: ir.Operation) -> None:
+        while (op := next((o for o in all_ops(root) if is_derivative(o)), None)) is not None:
+            self.replace(op)
+
+    def replace(self, op: ir.Operation) -> func.FuncOp:
+        """op becomes a func.constant of its generated function, which is returned."""
+        g = self.derive(op)
         with ir.InsertionPoint(op), op.location:
             const = func.ConstantOp(g.type, ir.FlatSymbolRefAttr.get(symbol_of(g)))
         op.results[0].replace_all_uses_with(const.result)
         op.erase()
-        self._derived[id(op)] = None
+        return g
 
-    def derived(self, op: ir.Operation) -> func.FuncOp:
-        """The function op stands for, generated on first use."""
-        if self._derived.get(id(op)) is not None:
-            return self._derived[id(op)]
+    def derive(self, op: ir.Operation) -> func.FuncOp:
+        """Generate the function op stands for."""
+        f = self.source(op)
         try:
             rule, a, (out,) = checked_op(op)
         except RuleError as e:
             raise AutodiffError(str(e), op) from None
-        f = self.source(op)
         self.prepare(f)
         g = self.d.new_function(f"{symbol_of(f)}_{op.name[5:]}", [s.to_type() for s in out.inputs],
                                 [s.to_type() for s in out.results], f)
@@ -96,19 +98,18 @@ class Replacer:
         except RuleError as e:
             g.erase()
             raise AutodiffError(str(e), op) from None
-        self._derived[id(op)] = g
-        self._seen.append(op)
         return g
 
     def source(self, op: ir.Operation) -> func.FuncOp:
-        """The function op differentiates: a func.constant's callee or another derivative op's."""
+        """The function op differentiates: a func.constant's callee, or what another derivative
+        op stands for (that op is replaced first: grad of grad)."""
         producer = op.operands[0].owner
         if isinstance(producer, ir.OpView):
             if producer.operation.name == "func.constant":
                 return self.d.function(ir.FlatSymbolRefAttr(producer.attributes["value"]).value)
             if is_derivative(producer.operation):
-                return self.derived(producer.operation)
-        raise AutodiffError(f"'{op.name}' differentiates a function known only at run time; it must be a "
+                return self.replace(producer.operation)
+        raise AutodiffError(f"differentiates a function known only at run time; it must be a "
                             "func.constant or the result of another derivative op", op)
 
     def prepare(self, f: func.FuncOp) -> None:
@@ -117,9 +118,7 @@ class Replacer:
         if name in self._ready or name in self._preparing:
             return
         self._preparing.append(name)
-        for op in all_ops(f.operation):
-            if is_derivative(op):
-                self.replace(op)
+        self.replace_all(f.operation)
         direct_calls(f.operation)
         for op in all_ops(f.operation):
             if op.name == "func.call":

@@ -2,6 +2,7 @@
 
 Convolutions and pools lower to linalg's named NCHW ops on an explicitly padded input
 (tensor.pad), so later schedules still see a convolution; softmax is three linalg.generics.
+The VJPs of conv2d and max_pool emit the gradient ops of nn_grad.py.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from mindc.rules.base import FLOAT_DTYPES, Kind, Rule, RuleError, Sig, normalize
 from mindc.rules.reduce import dropping, iterators, lowest, require_dtype
 
 
-def _ints(a, name: str, count: int, least: int) -> tuple[int, ...]:
+def ints_attr(a, name: str, count: int, least: int) -> tuple[int, ...]:
     """Attribute `name` as `count` integers, each at least `least`."""
     values = a[name]
     if len(values) != count:
@@ -35,7 +36,7 @@ def _out_size(size: int, pads: tuple[int, int], window: int, stride: int, what: 
     return (padded - window) // stride + 1
 
 
-def _pad(b, x: ir.Value, pad: Sequence[int], value: float) -> ir.Value:
+def pad_spatial(b, x: ir.Value, pad: Sequence[int], value: float | int | bool) -> ir.Value:
     """x (NCHW) padded by pad = [top, bottom, left, right] with `value`; x itself when pad is zero."""
     if not any(pad):
         return x
@@ -63,41 +64,62 @@ class Conv2D(Rule):
     arity = 2
 
     def infer(self, a, x, w):
-        if x.rank != 4:
-            raise RuleError(f"x must be 4-d (N, C_in, H, W), found {x}")
-        if w.rank != 4:
-            raise RuleError(f"weight must be 4-d (C_out, C_in/group, kh, kw), found {w}")
-        if x.dtype != w.dtype:
-            raise RuleError(f"x and weight must have one element type, found {x} and {w}")
-        require_dtype(x, FLOAT_DTYPES)
-        stride, dilation = _ints(a, "stride", 2, 1), _ints(a, "dilation", 2, 1)
-        pad, group = _ints(a, "pad", 4, 0), a["group"]
-        if group < 1:
-            raise RuleError(f"group must be positive, found {group}")
-        (n, c_in, h, wd), (c_out, c_group, kh, kw) = x.shape, w.shape
-        if c_in != c_group * group:
-            raise RuleError(f"input channels differ: x has {c_in} (C_in), weight expects {c_group * group} "
-                            f"(C_in/group={c_group} x group={group})")
-        if c_out % group:
-            raise RuleError(f"output channels {c_out} (C_out of weight {w}) are not divisible by group {group}")
-        ho = _out_size(h, pad[:2], dilation[0] * (kh - 1) + 1, stride[0], "height")
-        wo = _out_size(wd, pad[2:], dilation[1] * (kw - 1) + 1, stride[1], "width")
-        return [Sig((n, c_out, ho, wo), x.dtype)]
+        return [conv_output(a, x, w)]
 
     def lower(self, b, a, ins, outs):
-        (out,), group = outs, a["group"]
-        x, w = _pad(b, ins[0], a["pad"], 0.0), ins[1]
-        window = dict(strides=list(a["stride"]), dilations=list(a["dilation"]))
-        if group == 1:
-            return [linalg.conv_2d_nchw_fchw(x, w, outs=[b.full(out, 0)], **window)]
-        # Grouped (and depthwise): split channels into [group, channels per group] and use the
-        # NGCHW x GFCHW named op; weight channel c_out = g * (C_out/group) + f, as in MindSpore.
-        (n, c, h, wd), (f, cg, kh, kw), (_, _, ho, wo) = Sig.of(x).shape, Sig.of(w).shape, out.shape
-        xg = _regroup(x, [n, group, c // group, h, wd], [[0], [1, 2], [3], [4]])
-        wg = _regroup(w, [group, f // group, cg, kh, kw], [[0, 1], [2], [3], [4]])
-        grouped = out.with_shape([n, group, f // group, ho, wo])
-        result = linalg.conv_2d_ngchw_gfchw(xg, wg, outs=[b.full(grouped, 0)], **window)
-        return [tensor.collapse_shape(out.to_type(), result, [[0], [1, 2], [3], [4]])]
+        return [convolve(b, pad_spatial(b, ins[0], a["pad"], 0.0), ins[1], outs[0], a["stride"], a["dilation"],
+                         a["group"])]
+
+    def vjp(self, m, a, ins, outs, couts):
+        (x, w), (g,) = ins, couts
+        return [m.conv2d_backprop_input(g, w, **conv_attrs(a), input_size=m.sig(x).shape),
+                m.conv2d_backprop_filter(g, x, **conv_attrs(a), filter_size=m.sig(w).shape)]
+
+
+def conv_attrs(a) -> dict:
+    """The attributes conv2d and its two gradient ops share."""
+    return {name: a[name] for name in Conv2D.attrs}
+
+
+def conv_output(a, x: Sig, w: Sig, x_name: str = "x", w_name: str = "weight") -> Sig:
+    """The result of conv2d(x, w) under a's stride, pad, dilation and group; RuleError naming
+    the clash otherwise. The gradient ops pass the names of the attributes that stand for x or w."""
+    if x.rank != 4:
+        raise RuleError(f"{x_name} must be 4-d (N, C_in, H, W), found {x}")
+    if w.rank != 4:
+        raise RuleError(f"{w_name} must be 4-d (C_out, C_in/group, kh, kw), found {w}")
+    if x.dtype != w.dtype:
+        raise RuleError(f"{x_name} and {w_name} must have one element type, found {x} and {w}")
+    require_dtype(x, FLOAT_DTYPES, x_name)
+    stride, dilation = ints_attr(a, "stride", 2, 1), ints_attr(a, "dilation", 2, 1)
+    pad, group = ints_attr(a, "pad", 4, 0), a["group"]
+    if group < 1:
+        raise RuleError(f"group must be positive, found {group}")
+    (n, c_in, h, wd), (c_out, c_group, kh, kw) = x.shape, w.shape
+    if c_in != c_group * group:
+        raise RuleError(f"input channels differ: {x_name} has {c_in} (C_in), {w_name} expects {c_group * group} "
+                        f"(C_in/group={c_group} x group={group})")
+    if c_out % group:
+        raise RuleError(f"output channels {c_out} (C_out of {w_name} {w}) are not divisible by group {group}")
+    ho = _out_size(h, pad[:2], dilation[0] * (kh - 1) + 1, stride[0], "height")
+    wo = _out_size(wd, pad[2:], dilation[1] * (kw - 1) + 1, stride[1], "width")
+    return Sig((n, c_out, ho, wo), x.dtype)
+
+
+def convolve(b, x: ir.Value, w: ir.Value, out: Sig, stride: Sequence[int], dilation: Sequence[int],
+             group: int) -> ir.Value:
+    """conv2d of an already padded x by w, with result signature out."""
+    window = dict(strides=list(stride), dilations=list(dilation))
+    if group == 1:
+        return linalg.conv_2d_nchw_fchw(x, w, outs=[b.full(out, 0)], **window)
+    # Grouped (and depthwise): split channels into [group, channels per group] and use the
+    # NGCHW x GFCHW named op; weight channel c_out = g * (C_out/group) + f, as in MindSpore.
+    (n, c, h, wd), (f, cg, kh, kw), (_, _, ho, wo) = Sig.of(x).shape, Sig.of(w).shape, out.shape
+    xg = _regroup(x, [n, group, c // group, h, wd], [[0], [1, 2], [3], [4]])
+    wg = _regroup(w, [group, f // group, cg, kh, kw], [[0, 1], [2], [3], [4]])
+    grouped = out.with_shape([n, group, f // group, ho, wo])
+    result = linalg.conv_2d_ngchw_gfchw(xg, wg, outs=[b.full(grouped, 0)], **window)
+    return tensor.collapse_shape(out.to_type(), result, [[0], [1, 2], [3], [4]])
 
 
 class Pool(Rule):
@@ -118,7 +140,8 @@ class Pool(Rule):
         return [x.with_shape(x.shape[:2] + (ho, wo))]
 
     def window(self, a) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
-        kernel, strides, pad = _ints(a, "kernel_size", 2, 1), _ints(a, "strides", 2, 1), _ints(a, "pad", 4, 0)
+        kernel, strides = ints_attr(a, "kernel_size", 2, 1), ints_attr(a, "strides", 2, 1)
+        pad = ints_attr(a, "pad", 4, 0)
         if max(pad[:2]) >= kernel[0] or max(pad[2:]) >= kernel[1]:
             raise RuleError(f"pad {list(pad)} must be smaller than kernel_size {list(kernel)} "
                             "(top and bottom than kh, left and right than kw)")
@@ -128,8 +151,13 @@ class Pool(Rule):
         """`named` (a linalg.pooling_nchw_* op) over x padded with pad_value, from init."""
         kernel, strides, pad = self.window(a)
         shape = b.empty(Sig(kernel, out.dtype))   # the window op reads only its shape
-        return named(_pad(b, x, pad, pad_value), shape, outs=[b.full(out, init)], strides=list(strides),
+        return named(pad_spatial(b, x, pad, pad_value), shape, outs=[b.full(out, init)], strides=list(strides),
                      dilations=[1, 1])
+
+
+def pool_attrs(a) -> dict:
+    """The attributes max_pool, avg_pool and max_pool_grad share."""
+    return {name: a[name] for name in Pool.attrs}
 
 
 @register("mind.max_pool")
@@ -137,6 +165,9 @@ class MaxPool(Pool):
     def lower(self, b, a, ins, outs):
         # Pad with -inf, so padding never wins the max.
         return [self.pooled(b, a, ins[0], outs[0], -np.inf, lowest(outs[0].dtype), linalg.pooling_nchw_max)]
+
+    def vjp(self, m, a, ins, outs, couts):
+        return [m.max_pool_grad(ins[0], couts[0], **pool_attrs(a))]
 
 
 @register("mind.avg_pool")
@@ -146,17 +177,37 @@ class AvgPool(Pool):
     def lower(self, b, a, ins, outs):
         (x,), (out,) = ins, outs
         total = self.pooled(b, a, x, out, 0.0, 0, linalg.pooling_nchw_sum)
+        divisor = self.divisor(a, Sig.of(x).shape[2:], out.shape[2:])
+        if isinstance(divisor, int):
+            return [b.map([total], out, lambda s, v: s.div(v, s.like(divisor, v)))]
+        counts = b.constant(divisor.astype(numpy_dtype(out.dtype)))
+        return [b.map([total, counts], out, lambda s, v, n: s.div(v, n))]
+
+    def vjp(self, m, a, ins, outs, couts):
+        (x,), (g,) = ins, couts
+        sig = m.sig(x)
+        kernel, strides, pad = self.window(a)
+        divisor = self.divisor(a, sig.shape[2:], m.sig(g).shape[2:])
+        if isinstance(divisor, int):
+            share = m.div(g, m.scalar(divisor, g))
+        else:
+            share = m.div(g, m.constant(value=divisor.astype(numpy_dtype(sig.dtype))))
+        # The window sums are a depthwise conv2d of x with a ones kernel; its adjoint hands each
+        # cell the shares of the windows that hold it (padding cells are dropped).
+        ones = m.ones(Sig((sig.shape[1], 1, *kernel), sig.dtype))
+        return [m.conv2d_backprop_input(share, ones, stride=strides, pad=pad, dilation=(1, 1), group=sig.shape[1],
+                                        input_size=sig.shape)]
+
+    def divisor(self, a, size: Sequence[int], out_size: Sequence[int]) -> int | np.ndarray:
+        """What each window's sum is divided by: kh * kw, or without count_include_pad (and with
+        padding) the window's number of real cells, an [Ho, Wo] array as it varies by window
+        (separably in oh and ow)."""
         kernel, strides, pad = self.window(a)
         if a["count_include_pad"] or not any(pad):
-            count = kernel[0] * kernel[1]
-            return [b.map([total], out, lambda s, v: s.div(v, s.like(count, v)))]
-        # Without padded cells the divisor varies by window; it is separable in (oh, ow), so one
-        # [Ho, Wo] constant broadcast over N and C divides every window by its own count.
-        h, wd = Sig.of(x).shape[2:]
-        rows = _real_cells(h, out.shape[2], kernel[0], strides[0], pad[0])
-        cols = _real_cells(wd, out.shape[3], kernel[1], strides[1], pad[2])
-        counts = b.constant(np.outer(rows, cols).astype(numpy_dtype(out.dtype)))
-        return [b.map([total, counts], out, lambda s, v, n: s.div(v, n))]
+            return kernel[0] * kernel[1]
+        rows = _real_cells(size[0], out_size[0], kernel[0], strides[0], pad[0])
+        cols = _real_cells(size[1], out_size[1], kernel[1], strides[1], pad[2])
+        return np.outer(rows, cols)
 
 
 def _real_cells(size: int, count: int, kernel: int, stride: int, before: int) -> np.ndarray:
@@ -207,6 +258,15 @@ class Softmax(Rule):
         log_total = np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
         out = shifted - log_total if self.log else np.exp(shifted - log_total)
         return [out.astype(x.dtype)]
+
+    def vjp(self, m, a, ins, outs, couts):
+        (out,), (g,) = outs, couts
+        axis = [a["axis"]]
+        if self.log:
+            # out = x - logsumexp(x), so dx = g - softmax(x) * sum(g).
+            return [m.sub(g, m.mul(m.exp(out), m.reduce_sum(g, axis=axis, keep_dims=True)))]
+        # The softmax Jacobian diag(out) - out out^T, applied to g.
+        return [m.mul(out, m.sub(g, m.reduce_sum(m.mul(g, out), axis=axis, keep_dims=True)))]
 
 
 register("mind.softmax", Softmax(log=False))

@@ -1,9 +1,10 @@
 """VJP rules of the elementwise, reduction and matmul ops: against central differences in float64
-(check_vjp), casts and float32 gradients against exact or float64 references, and how max and min
-share their gradient among ties."""
+(check_vjp), casts and float32 gradients against exact or float64 references, how max and min
+share their gradient among ties, and second derivatives through the adjoints the rules build."""
 import numpy as np
 import pytest
-from helpers import add_vjp, check_vjp, tol
+from helpers import add_vjp, check_module_vjp, check_vjp, tol
+from mlir import ir
 
 from mindc import diag, emit
 from mindc.ir import make_context
@@ -66,7 +67,8 @@ BINARY = {
     "minimum": (separated, lambda shape, seed: separated(shape, seed, offset=0.5)),
 }
 # Same shapes, then broadcasting: stretched unit dims, added leading dims, a 1-element and a 0-d
-# operand on either side. Each gradient must come back in its operand's own shape.
+# operand on either side. Each gradient must come back in its operand's own shape: mind-autodiff
+# rejects a cotangent of another type, so a rule that forgets to sum fails to compile here.
 BROADCASTS = [((3, 4), (3, 4)), ((3, 1, 4), (5, 4)), ((5, 4), (3, 1, 4)), ((1,), (2, 3)), ((2, 3), (1,)),
               ((), (2, 3, 4)), ((2, 3, 4), ()), ((4, 1), (1, 3))]
 
@@ -163,16 +165,14 @@ def test_reduce_min_over_all_dims_shares_the_gradient_among_tied_minima():
     np.testing.assert_array_equal(dx, [[0, 2], [2, 0]])
 
 
-@pytest.mark.parametrize("name", ["maximum", "minimum"])
-def test_maximum_minimum_send_the_gradient_of_ties_to_x(name):
-    x = np.array([1.0, 2.0, 3.0, 4.0])
-    y = np.array([1.0, 0.0, 3.0, 9.0])
-    cot = np.array([1.0, 2.0, 3.0, 4.0])
-    _, _, (dx, dy) = vjp_of(f"mind.{name}", [x, y], [cot])
-    to_x = x >= y if name == "maximum" else x <= y
-    np.testing.assert_array_equal(dx, np.where(to_x, cot, 0))
-    np.testing.assert_array_equal(dy, np.where(to_x, 0, cot))
-    np.testing.assert_array_equal(dx[[0, 2]], cot[[0, 2]])
+# x and y tie at elements 0 and 2: MindSpore's MaximumGrad and MinimumGrad send those to x.
+@pytest.mark.parametrize("name,want_dx,want_dy", [("maximum", [1, 2, 3, 0], [0, 0, 0, 4]),
+                                                  ("minimum", [1, 0, 3, 4], [0, 2, 0, 0])])
+def test_maximum_minimum_send_the_gradient_of_ties_to_x(name, want_dx, want_dy):
+    x, y = np.array([1.0, 2.0, 3.0, 4.0]), np.array([1.0, 0.0, 3.0, 9.0])
+    _, _, (dx, dy) = vjp_of(f"mind.{name}", [x, y], [np.array([1.0, 2.0, 3.0, 4.0])])
+    np.testing.assert_array_equal(dx, want_dx)
+    np.testing.assert_array_equal(dy, want_dy)
 
 
 # ---- matmul
@@ -202,30 +202,61 @@ def test_batch_matmul_vjp_matches_finite_differences(ta, tb, batches):
     check_vjp("mind.batch_matmul", x, y, seed=25, transpose_a=ta, transpose_b=tb)
 
 
-# ---- float32 gradients against float64 ones
+# ---- one case per op (broadcasting where the op has it): float32, and differentiating twice
 
-FLOAT32_CASES = [
+ONE_PER_OP = [
     *((f"mind.{n}", [f((3, 4), 30)], {}) for n, f in sorted(UNARY.items())),
     ("mind.gelu", [normal((3, 4), 30)], {"approximate": "none"}),
     ("mind.gelu", [normal((3, 4), 30)], {"approximate": "tanh"}),
     *((f"mind.{n}", [fx((3, 1, 4), 31), fy((5, 4), 32)], {}) for n, (fx, fy) in sorted(BINARY.items())),
-    *((f"mind.{n}", [f((3, 1, 4, 2), 33)], {"axis": (0, -1), "keep_dims": False}) for n, f in sorted(REDUCE.items())),
-    ("mind.matmul", [normal((4, 3), 34), normal((5, 4), 35)], {"transpose_a": True, "transpose_b": True}),
-    ("mind.batch_matmul", [normal((2, 1, 3, 4), 36), normal((3, 4, 5), 37)], {"transpose_a": False,
+    ("mind.select", [np.random.default_rng(33).random((3, 1)) < 0.5, normal((3, 4), 34), normal((4,), 35)], {}),
+    *((f"mind.{n}", [f((3, 1, 4, 2), 36)], {"axis": (0, -1), "keep_dims": False}) for n, f in sorted(REDUCE.items())),
+    ("mind.matmul", [normal((4, 3), 37), normal((5, 4), 38)], {"transpose_a": True, "transpose_b": True}),
+    ("mind.batch_matmul", [normal((2, 1, 3, 4), 39), normal((3, 4, 5), 40)], {"transpose_a": False,
                                                                                 "transpose_b": False}),
+    ("mind.batch_matmul", [normal((4, 3), 41), normal((2, 5, 4), 42)], {"transpose_a": True, "transpose_b": True}),
 ]
 
 
-@pytest.mark.parametrize("op_name,arrays,attrs", FLOAT32_CASES,
-                         ids=[f"{c[0][5:]}-{c[2].get('approximate', '')}" for c in FLOAT32_CASES])
+def case_id(name: str, arrays: list[np.ndarray], attrs: dict) -> str:
+    """The op's name, gelu's approximation, and batch_matmul's operand ranks."""
+    suffix = {"mind.gelu": f"-{attrs.get('approximate')}",
+              "mind.batch_matmul": "".join(f"-{a.ndim}d" for a in arrays)}.get(name, "")
+    return name[5:] + suffix
+
+
+ONE_PER_OP_IDS = [case_id(*case) for case in ONE_PER_OP]
+
+
+def floats_as(arrays: list[np.ndarray], dtype) -> list[np.ndarray]:
+    return [a.astype(dtype) if np.issubdtype(a.dtype, np.floating) else a for a in arrays]
+
+
+@pytest.mark.parametrize("op_name,arrays,attrs", ONE_PER_OP, ids=ONE_PER_OP_IDS)
 def test_float32_vjp_matches_float64_vjp(op_name, arrays, attrs):
     # The float64 run takes the float32 inputs and cotangents widened, so the two differ only in
     # the precision of the VJP's arithmetic: float32 must land within float32 rounding.
-    rng = np.random.default_rng(38)
-    x32 = [a.astype(np.float32) for a in arrays]
+    rng = np.random.default_rng(43)
+    x32 = floats_as(arrays, np.float32)
     _, cots32, grads32 = vjp_of(op_name, x32, lambda outs: [rng.standard_normal(o.shape).astype(np.float32)
                                                             for o in outs], **attrs)
-    _, _, grads64 = vjp_of(op_name, [a.astype(np.float64) for a in x32], [c.astype(np.float64) for c in cots32],
-                           **attrs)
+    _, _, grads64 = vjp_of(op_name, floats_as(x32, np.float64), floats_as(cots32, np.float64), **attrs)
     for g32, g64 in zip(grads32, grads64):
         np.testing.assert_allclose(g32, g64, **tol(np.float32))
+
+
+@pytest.mark.parametrize("op_name,arrays,attrs", ONE_PER_OP, ids=ONE_PER_OP_IDS)
+def test_vjp_is_differentiable_again(op_name, arrays, attrs):
+    # Rules emit mind ops only so that their adjoints can be differentiated again (grad of grad;
+    # mind.jvp transposes the adjoint). Check the VJP of the first-order @vjp itself, in both the
+    # primal inputs and the cotangents.
+    sigs = [Sig(a.shape, dtype_of_numpy(a.dtype)) for a in arrays]
+    with make_context():
+        module = emit.single_op_module(op_name, sigs, attrs, name="forward")
+        results = [Sig.of(t) for t in module.body.operations[0].type.results]
+        add_vjp(module)
+        module.body.operations[1].attributes["sym_name"] = ir.StringAttr.get("first_order")
+        text = str(module)
+    rng = np.random.default_rng(44)
+    cots = [rng.standard_normal(r.shape) for r in results]
+    check_module_vjp(text, *arrays, *cots, name="first_order", seed=45)
