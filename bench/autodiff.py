@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import platform
 import statistics
 import time
 

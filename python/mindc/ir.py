@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from pathlib import Path
 
 from mlir import ir
@@ -35,3 +36,10 @@ def mind_ops(root: ir.Operation) -> list[ir.Operation]:
     # Collect first: rewriting ops during walk() would invalidate the walk.
     root.walk(collect, walk_order=ir.WalkOrder.POST_ORDER)
     return found
+
+
+def fresh_symbol(module_body: ir.Block, hint: str) -> str:
+    """`hint_N` for the smallest N that no symbol in the module uses yet."""
+    taken = {ir.StringAttr(op.attributes["sym_name"]).value for op in module_body.operations
+             if "sym_name" in op.attributes}
+    return next(name for name in (f"{hint}_{i}" for i in itertools.count()) if name not in taken)

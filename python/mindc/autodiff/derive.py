@@ -19,7 +19,6 @@ How forward values reach the backward sweep:
 """
 from __future__ import annotations
 
-import itertools
 from typing import Sequence
 
 from mlir import ir
@@ -28,6 +27,7 @@ from mlir.dialects import arith, func, scf
 from mindc.autodiff.activity import Activity, all_ops, terminator
 from mindc.autodiff.emitter import Emitter
 from mindc.autodiff.regions import Env, Tape, clone_op, free_values, index, trip_count
+from mindc.ir import fresh_symbol
 from mindc.passes.base import checked_op
 from mindc.rules.base import NotDifferentiable, RuleError, Sig
 
@@ -62,7 +62,6 @@ class Differentiator:
         self.m = Emitter()
         self._generated: dict[tuple, func.FuncOp] = {}
         self._in_progress: list[str] = []
-        self._names = itertools.count()
 
     # ---- the module's functions
     def function(self, name: str) -> func.FuncOp:
@@ -74,8 +73,7 @@ class Differentiator:
     def new_function(self, hint: str, inputs: Sequence[ir.Type], results: Sequence[ir.Type],
                      after: ir.Operation) -> func.FuncOp:
         """A private function `hint_N` (a fresh name) placed after `after`, with an entry block."""
-        taken = {symbol_of(op) for op in self.module_body.operations if "sym_name" in op.attributes}
-        name = next(n for n in (f"{hint}_{i}" for i in self._names) if n not in taken)
+        name = fresh_symbol(self.module_body, hint)
         with ir.InsertionPoint.after(after), after.location:
             f = func.FuncOp(name, (list(inputs), list(results)), visibility="private")
             f.add_entry_block()
@@ -114,18 +112,16 @@ class Differentiator:
         inputs, results = list(t.inputs), list(t.results)
         g = self.new_function(f"{symbol_of(f)}_adjoint", [*inputs, *(r for r, on in zip(results, cot) if on)],
                               [*(results if primal else []), *(a for a, on in zip(inputs, wrt) if on)], f)
-        work = self._prepared(f, wrt, cot)
+        work, act = self._prepared(f, wrt, cot)
         try:
             block = work.regions[0].blocks[0]
             ret = terminator(block)
             args, ops = list(block.arguments), list(block.operations)[:-1]
-            act = Activity(work, [a for a, on in zip(args, wrt) if on],
-                           [v for v, on in zip(ret.operands, cot) if on])
             entry = g.regions[0].blocks[0]
             env: Env = dict(zip(args, entry.arguments))
             with ir.InsertionPoint(entry), ret.location:
                 tapes: dict = {}
-                forward(self, ops, env, tapes, act)
+                forward(ops, env, tapes, act)
                 cots: dict = {}
                 seeds = iter(list(entry.arguments)[len(inputs):])
                 for v, on in zip(ret.operands, cot):
@@ -139,20 +135,23 @@ class Differentiator:
             work.erase()
         return g
 
-    def _prepared(self, f: func.FuncOp, wrt, cot) -> func.FuncOp:
+    def _prepared(self, f: func.FuncOp, wrt, cot) -> tuple[ir.Operation, Activity]:
         """A scratch copy of f to differentiate, its active scf.while loops rewritten as loops
-        with a trip count (see whiles_to_fors)."""
+        with a trip count (see whiles_to_fors), and its activity."""
         work = f.operation.clone(ip=ir.InsertionPoint.after(f))
         block = work.regions[0].blocks[0]
-        act = Activity(work, [a for a, on in zip(block.arguments, wrt) if on],
-                       [v for v, on in zip(terminator(block).operands, cot) if on])
-        whiles_to_fors(work, act)
-        return work
+
+        def activity() -> Activity:
+            return Activity(work, [a for a, on in zip(block.arguments, wrt) if on],
+                            [v for v, on in zip(terminator(block).operands, cot) if on])
+
+        act = activity()
+        return work, activity() if whiles_to_fors(work, act) else act
 
 
 # ---- the forward sweep
 
-def forward(d: Differentiator, ops: Sequence[ir.Operation], env: Env, tapes: dict, act: Activity) -> None:
+def forward(ops: Sequence[ir.Operation], env: Env, tapes: dict, act: Activity) -> None:
     """Re-emit ops under env; active scf.for loops also record their carried values on tapes."""
     for op in ops:
         if op.name == "scf.for" and act.any_active(op.results):
@@ -252,7 +251,7 @@ class Sweep:
         """Recompute block's ops under env, then sweep them back from seeds: the cotangents."""
         ops = list(block.operations)[:-1]
         tapes: dict = {}
-        forward(self.d, ops, env, tapes, self.act)
+        forward(ops, env, tapes, self.act)
         local: dict = {}
         for value, g in seeds:
             if self.act.active(value):
@@ -303,14 +302,16 @@ class Sweep:
 
 # ---- scf.while as a counted loop
 
-def whiles_to_fors(work: ir.Operation, act: Activity) -> None:
+def whiles_to_fors(work: ir.Operation, act: Activity) -> bool:
     """Rewrite each active scf.while as: a copy that also counts its iterations (n), then an
     scf.for of n iterations of before+after from the initial values, then one more before for
-    the results. The condition is not differentiable, so only the for loop needs an adjoint."""
-    for op in reversed(all_ops(work)):
-        if op.name == "scf.while" and act.any_active(op.results):
-            with ir.InsertionPoint(op), op.location:
-                _counted_while(op)
+    the results. The condition is not differentiable, so only the for loop needs an adjoint.
+    Whether anything was rewritten."""
+    whiles = [op for op in reversed(all_ops(work)) if op.name == "scf.while" and act.any_active(op.results)]
+    for op in whiles:
+        with ir.InsertionPoint(op), op.location:
+            _counted_while(op)
+    return bool(whiles)
 
 
 def _inline(block: ir.Block, args: Sequence[ir.Value]) -> list[ir.Value]:

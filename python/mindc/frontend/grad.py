@@ -18,11 +18,13 @@ import numpy as np
 from mlir import ir
 from mlir.dialects import func
 
+from mindc import diag, emit, ops
 from mindc.frontend import eager
-from mindc.frontend.jit import flatten, trace_into, unflatten
+from mindc.frontend.jit import flatten, symbol_for, trace_into, unflatten
 from mindc.frontend.tensor import Tensor
 from mindc.frontend.trace import Trace, Tracer, current_trace, location, user_frame_position
-from mindc.rules.base import Scalar, Sig
+from mindc.ir import fresh_symbol
+from mindc.rules.base import Scalar, Sig, numpy_dtype
 
 __all__ = ["grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd", "Parameter"]
 
@@ -67,26 +69,23 @@ class Staged:
     the derived function on operands (traced or concrete tensors) and returns its Tracers."""
 
     def __init__(self, trace: Trace, fn: Callable, args: Sequence[Any], weights: Sequence[Tensor],
-                 op_name: str, attrs: dict | None, out_sigs_to_attrs: Callable | None = None):
+                 op_name: str, attrs_for: Callable[[list[Sig]], dict] = lambda out_sigs: {}):
+        """attrs_for gives the derivative op's attributes from the signatures of fn's results."""
         self.trace = trace
-        where = user_frame_position()
-        self.where = where
+        self.where = user_frame_position()
         leaves: list[Tensor] = []
         spec = flatten((tuple(args), {}), leaves)
         self.args = leaves
-        name = _symbol(trace, getattr(fn, "__name__", "fn"))
+        name = fresh_symbol(trace.module_body, symbol_for(fn))
         f, self.out_spec, captured = trace_into(
             trace.module_body, fn, spec, [Sig(x.shape, x.dtype.mlir) for x in leaves], name, trace,
             bound=[(w, Sig(w.shape, w.dtype.mlir)) for w in weights])
         self.weights, self.captured = list(weights), captured
         ftype = f.type
         self.out_sigs = [Sig.of(t) for t in ftype.results]
-        attrs = out_sigs_to_attrs(self.out_sigs) if out_sigs_to_attrs else (attrs or {})
-        with ir.InsertionPoint(trace.block), location(where):
-            const = func.ConstantOp(ftype, ir.FlatSymbolRefAttr.get(ir.StringAttr(f.attributes["sym_name"]).value))
-            from mindc import emit
-
-            (self.derived,) = emit.create(op_name, [const.result], attrs)
+        with ir.InsertionPoint(trace.block), location(self.where):
+            const = func.ConstantOp(ftype, ir.FlatSymbolRefAttr.get(name))
+            (self.derived,) = emit.create(op_name, [const.result], attrs_for(self.out_sigs))
 
     def call(self, extra: Sequence[Tensor]) -> list[Tracer]:
         t = self.trace
@@ -99,15 +98,6 @@ class Staged:
 
     def fill(self, sig: Sig, value: float) -> Tracer:
         return self.trace.emit("mind.fill", [], {"shape": sig.shape, "value": Scalar(value, sig.dtype)}, self.where)[0]
-
-
-def _symbol(trace: Trace, hint: str) -> str:
-    import re
-
-    base = re.sub(r"\W", "_", hint) or "fn"
-    taken = {ir.StringAttr(op.attributes["sym_name"]).value for op in trace.module_body.operations
-             if "sym_name" in op.attributes}
-    return next(n for n in (f"{base}_{i}" for i in itertools.count()) if n not in taken)
 
 
 def _run(program: Callable, *args) -> Any:
@@ -133,8 +123,6 @@ def _eager(program: Callable, args) -> Any:
         key = module.operation.get_asm(enable_debug_info=False)
     fn = _PROGRAMS.get(key)
     if fn is None:
-        from mindc import diag
-
         with ctx, diag.Collector(ctx) as collector:
             fn = Executable(module, collector).function("main")
         _PROGRAMS.put(key, fn)
@@ -175,7 +163,7 @@ def _grad_program(fn, grad_position, weights, has_aux, with_values: bool):
             return {"grad_position": [*positions, *range(n, n + len(weights))], "has_aux": has_aux,
                     "sens_param": not _scalar_outputs(diff)}
 
-        staged = Staged(trace, fn, args, weights, "mind.value_and_grad" if with_values else "mind.grad", None, attrs)
+        staged = Staged(trace, fn, args, weights, "mind.value_and_grad" if with_values else "mind.grad", attrs)
         diff = _differentiated(staged.out_sigs, has_aux)
         # MindSpore's sensitivity for outputs that are not scalars: ones.
         sens = [] if _scalar_outputs(diff) else [staged.fill(s, 1.0) for s in diff]
@@ -232,7 +220,7 @@ def vjp(fn: Callable, *inputs, weights=None, has_aux: bool = False):
 
     def program(v, *args):
         trace = current_trace()
-        staged = Staged(trace, fn, args, weights, "mind.vjp", {})
+        staged = Staged(trace, fn, args, weights, "mind.vjp")
         out_leaves: list[Tensor] = []
         flatten(v, out_leaves)
         count = len(staged.out_sigs)
@@ -260,7 +248,7 @@ def jvp(fn: Callable, inputs, v, has_aux: bool = False):
 
     def program(*args):
         primals, ts = args[:len(inputs)], args[len(inputs):]
-        staged = Staged(current_trace(), fn, primals, (), "mind.jvp", {})
+        staged = Staged(current_trace(), fn, primals, (), "mind.jvp")
         results = staged.call([*ts, *(staged.fill(Sig(c.shape, c.dtype.mlir), 0.0) for c in staged.captured)])
         count = len(staged.out_sigs)
         values, aux = _split_aux(unflatten(staged.out_spec, iter(results[:count])), has_aux)
@@ -279,13 +267,13 @@ def jacrev(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
     call returns (Jacobian, aux)."""
     def program(*args):
         positions = _positions(grad_position, len(args))
-        staged = Staged(current_trace(), fn, args, (), "mind.vjp", {})
+        staged = Staged(current_trace(), fn, args, (), "mind.vjp")
         count = len(staged.out_sigs)
         jacobians, values = [], None
         for k, out in enumerate(_differentiated(staged.out_sigs, has_aux)):
             rows = [[] for _ in positions]
             for i in range(out.size):
-                hot = np.zeros(out.size, dtype=_numpy(out))
+                hot = np.zeros(out.size, dtype=numpy_dtype(out.dtype))
                 hot[i] = 1
                 cots = [staged.fill(s, 0.0) for s in staged.out_sigs]
                 cots[k] = Tensor._wrap(hot.reshape(out.shape))
@@ -303,7 +291,7 @@ def jacfwd(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
     """The Jacobian by forward mode: one jvp per input element; structured as jacrev's."""
     def program(*args):
         positions = _positions(grad_position, len(args))
-        staged = Staged(current_trace(), fn, args, (), "mind.jvp", {})
+        staged = Staged(current_trace(), fn, args, (), "mind.jvp")
         count = len(staged.out_sigs)
         outs = _differentiated(staged.out_sigs, has_aux)
         zeros = [staged.fill(Sig(a.shape, a.dtype.mlir), 0.0) for a in [*staged.args, *staged.captured]]
@@ -321,8 +309,6 @@ def jacfwd(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
                 values = results[:count]
                 for k in range(len(outs)):
                     columns[k][j].append(results[count + k])
-        from mindc import ops
-
         jacobians = []
         for out, by_position in zip(outs, columns):
             per_input = [ops.reshape(ops.stack(column, axis=-1), tuple(out.shape) + tuple(args[p].shape))
@@ -341,14 +327,6 @@ def _jacobians_and_aux(jacobians: list, staged: Staged, values, has_aux: bool):
     return result, _split_aux(unflatten(staged.out_spec, iter(values)), True)[1]
 
 
-def _numpy(sig: Sig) -> np.dtype:
-    from mindc.rules.base import numpy_dtype
-
-    return numpy_dtype(sig.dtype)
-
-
 def _jacobians(rows, inputs, out: Sig, grad_position):
-    from mindc import ops
-
     jacobians = [ops.reshape(ops.stack(row, axis=0), tuple(out.shape) + tuple(x.shape)) for row, x in zip(rows, inputs)]
     return jacobians[0] if isinstance(grad_position, int) else tuple(jacobians)

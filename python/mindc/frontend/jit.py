@@ -74,7 +74,7 @@ def signature(args: tuple, kwargs: dict) -> tuple[Any, list[Tensor], tuple[Sig, 
     return spec, leaves, tuple(Sig(x.shape, x.dtype.mlir) for x in leaves)
 
 
-def _symbol(fn: Callable) -> str:
+def symbol_for(fn: Callable) -> str:
     name = re.sub(r"\W", "_", getattr(fn, "__name__", "") or "main")
     return name if name and not name[0].isdigit() else "_" + name
 
@@ -82,9 +82,7 @@ def _symbol(fn: Callable) -> str:
 def trace_function(fn: Callable, spec, sigs: list[Sig], name: str, lift_tensors: bool = False):
     """A module with one public function `name` recording fn on tracers of sigs; also the output
     spec and the tensors it captured (extra trailing arguments, with lift_tensors)."""
-    code = getattr(fn, "__code__", None)
-    fn_loc = (code.co_filename, code.co_firstlineno, 1) if code else None
-    with eager.context(), location(fn_loc):
+    with eager.context(), ir.Location.unknown():
         module = ir.Module.create()
         f, out_spec, captured = trace_into(module.body, fn, spec, sigs, name, None, lift_tensors=lift_tensors)
         del f.attributes["sym_visibility"]
@@ -202,7 +200,7 @@ class Jitted:
         return cached.lowered if cached is not None else self._lower(spec, sigs)
 
     def _lower(self, spec, sigs) -> Lowered:
-        name = _symbol(self.fn)
+        name = symbol_for(self.fn)
         module, out_spec, _ = trace_function(self.fn, spec, list(sigs), name)
         return Lowered(module, name, spec, sigs, out_spec)
 

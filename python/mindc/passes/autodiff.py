@@ -109,7 +109,7 @@ class Replacer:
                 return self.d.function(ir.FlatSymbolRefAttr(producer.attributes["value"]).value)
             if is_derivative(producer.operation):
                 return self.replace(producer.operation)
-        raise AutodiffError(f"differentiates a function known only at run time; it must be a "
+        raise AutodiffError("differentiates a function known only at run time; it must be a "
                             "func.constant or the result of another derivative op", op)
 
     def prepare(self, f: func.FuncOp) -> None:

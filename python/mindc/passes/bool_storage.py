@@ -48,17 +48,7 @@ class BoolToI8(Pass):
             if op.name == "arith.constant" and _is_bool_tensor(op.results[0].type):
                 _replace_bool_constant(op)
         ops = _all_ops(module_op)
-        for op in ops:
-            for region in op.regions:
-                for block in region.blocks:
-                    for arg in block.arguments:
-                        if _is_bool_tensor(arg.type):
-                            arg.set_type(_as_bytes(arg.type))
-            for result in op.results:
-                if _is_bool_tensor(result.type):
-                    result.set_type(_as_bytes(result.type))
-            if op.name == "func.func":
-                _retype_function(op)
+        _retype(ops, _is_bool_tensor, _as_bytes)
         for op in ops:
             _fix_element_accesses(op)
 
@@ -71,20 +61,38 @@ def _replace_bool_constant(op: ir.Operation) -> None:
     op.erase()
 
 
-def _retype_function(f: ir.Operation) -> None:
-    ftype = ir.FunctionType(ir.TypeAttr(f.attributes["function_type"]).value)
-    fix = lambda ts: [_as_bytes(t) if _is_bool_tensor(t) else t for t in ts]  # noqa: E731
-    f.attributes["function_type"] = ir.TypeAttr.get(ir.FunctionType.get(fix(ftype.inputs), fix(ftype.results)))
+def _retype(ops: list[ir.Operation], is_bool, as_bytes) -> None:
+    """Give every block argument, result and function signature type that is_bool the type
+    as_bytes makes of it."""
+    fix = lambda ts: [as_bytes(t) if is_bool(t) else t for t in ts]  # noqa: E731
+    for op in ops:
+        for region in op.regions:
+            for block in region.blocks:
+                for arg in block.arguments:
+                    if is_bool(arg.type):
+                        arg.set_type(as_bytes(arg.type))
+        for result in op.results:
+            if is_bool(result.type):
+                result.set_type(as_bytes(result.type))
+        if op.name == "func.func":
+            ftype = ir.FunctionType(ir.TypeAttr(op.attributes["function_type"]).value)
+            op.attributes["function_type"] = ir.TypeAttr.get(ir.FunctionType.get(fix(ftype.inputs),
+                                                                                   fix(ftype.results)))
+
+
+def _narrow_result(op: ir.Operation) -> None:
+    """op reads an i1 element from byte storage: it now yields the byte, truncated for its users."""
+    result = op.results[0]
+    result.set_type(ir.IntegerType.get_signless(8))
+    with ir.InsertionPoint.after(op), op.location:
+        narrow = arith.trunci(ir.IntegerType.get_signless(1), result)
+    result.replace_all_uses_except(narrow, narrow.owner.operation)
 
 
 def _fix_element_accesses(op: ir.Operation) -> None:
     """Truncate i1 elements read from byte tensors; extend i1 values written into them."""
     if op.name == "tensor.extract" and _is_i1(op.results[0].type):
-        result = op.results[0]
-        result.set_type(ir.IntegerType.get_signless(8))
-        with ir.InsertionPoint.after(op), op.location:
-            narrow = arith.trunci(ir.IntegerType.get_signless(1), result)
-        result.replace_all_uses_except(narrow, narrow.owner.operation)
+        _narrow_result(op)
         return
     if op.name in ("tensor.insert", "tensor.from_elements", "tensor.splat", "linalg.fill"):
         _extend_operands(op, lambda i, v: _is_i1(v.type))
@@ -141,27 +149,10 @@ class BoolMemrefToI8(Pass):
 
     def run(self, module_op, pass_) -> None:
         ops = _all_ops(module_op)
-        for op in ops:
-            for region in op.regions:
-                for block in region.blocks:
-                    for arg in block.arguments:
-                        if _is_bool_memref(arg.type):
-                            arg.set_type(_memref_as_bytes(arg.type))
-            for result in op.results:
-                if _is_bool_memref(result.type):
-                    result.set_type(_memref_as_bytes(result.type))
-            if op.name == "func.func":
-                ftype = ir.FunctionType(ir.TypeAttr(op.attributes["function_type"]).value)
-                fix = lambda ts: [_memref_as_bytes(t) if _is_bool_memref(t) else t for t in ts]  # noqa: E731
-                op.attributes["function_type"] = ir.TypeAttr.get(ir.FunctionType.get(fix(ftype.inputs),
-                                                                                       fix(ftype.results)))
+        _retype(ops, _is_bool_memref, _memref_as_bytes)
         for op in ops:
             if op.name == "memref.load" and _is_i1(op.results[0].type):
-                result = op.results[0]
-                result.set_type(ir.IntegerType.get_signless(8))
-                with ir.InsertionPoint.after(op), op.location:
-                    narrow = arith.trunci(ir.IntegerType.get_signless(1), result)
-                result.replace_all_uses_except(narrow, narrow.owner.operation)
+                _narrow_result(op)
             elif op.name == "memref.store" and _is_i1(op.operands[0].type) \
                     and _element_type(op.operands[1].type) == "i8":
                 _extend_operands(op, lambda i, v: i == 0)

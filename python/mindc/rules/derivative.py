@@ -10,7 +10,7 @@ from __future__ import annotations
 from mlir import ir
 from mlir.dialects import func
 
-from mindc.rules.base import FnSig, Kind, NotDifferentiable, Rule, RuleError, Sig, register
+from mindc.rules.base import FnSig, Kind, NotDifferentiable, Rule, RuleError, register
 
 REPLACED = NotDifferentiable("mind-autodiff replaces derivative ops before it differentiates a function")
 
