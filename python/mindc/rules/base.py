@@ -255,7 +255,11 @@ def dense_to_numpy(attr: ir.Attribute) -> np.ndarray:
     sig = Sig.of(attr.type)
     if sig.dtype == "bf16":
         return _bf16_from_text(str(attr), sig)
-    return np.array(attr, dtype=numpy_dtype(sig.dtype)).reshape(sig.shape)
+    values = np.array(attr, dtype=numpy_dtype(sig.dtype))
+    if ir.DenseElementsAttr(attr).is_splat:
+        # The buffer of a boolean splat holds its one value bit-packed, so read only the first.
+        return np.full(sig.shape, values.flat[0], dtype=values.dtype)
+    return values.reshape(sig.shape)
 
 
 def _bf16_from_text(text: str, sig: Sig) -> np.ndarray:

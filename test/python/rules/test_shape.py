@@ -333,3 +333,9 @@ def test_bool_constant():
 
 def test_bool_fill():
     check("mind.fill", [], np.ones((2, 3), np.bool_), shape=(2, 3), value=Scalar(1, "i1"))
+
+
+@pytest.mark.parametrize("shape", [(16,), (3, 7), (9,)])
+def test_bool_splat_constant_keeps_every_element(shape):
+    # MLIR stores a boolean splat as one packed byte: all elements must read back as the value.
+    check("mind.constant", [], np.ones(shape, np.bool_), value=np.ones(shape, np.bool_))
