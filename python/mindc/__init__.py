@@ -6,9 +6,10 @@ traced), `mindc.jit` (compile a function). The compiler parts (MLIR bindings) lo
 from mindc.frontend import dtype
 from mindc.frontend.dtype import (bfloat16, bool_, double, float16, float32, float64, half, int8, int32, int64,
                                   single)
+from mindc.frontend.parameter import Parameter, ParameterTuple
 from mindc.frontend.tensor import Tensor
 
-__all__ = ["Tensor", "Parameter", "jit", "grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd", "ops", "dtype",
+__all__ = ["Tensor", "Parameter", "ParameterTuple", "jit", "grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd", "ops", "dtype",
            "OpError", "float16", "bfloat16", "float32", "float64", "half",
            "single", "double", "int8", "int32", "int64", "bool_"]
 
@@ -16,7 +17,7 @@ __all__ = ["Tensor", "Parameter", "jit", "grad", "value_and_grad", "vjp", "jvp",
 _LAZY = {"jit": ("mindc.frontend.jit", "jit"), "OpError": ("mindc.frontend.trace", "OpError"),
          "ops": ("mindc.ops", None),
          **{name: ("mindc.frontend.grad", name)
-            for name in ("grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd", "Parameter")}}
+            for name in ("grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd")}}
 
 
 def __getattr__(name):

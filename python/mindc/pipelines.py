@@ -18,6 +18,11 @@ LINALG_TO_LLVM = [
     "mind-bool-to-i8",
     "func.func(linalg-fuse-elementwise-ops)",
     "canonicalize",
+    # Parameters a function assigns are written into their argument buffers, not returned
+    # (after canonicalize, which would drop the unused materializations); then each update is
+    # computed in its destination instead of being copied there.
+    "mind-update-in-place",
+    "eliminate-empty-tensors",
     # Public functions return fresh buffers the caller owns (returned arguments and constants are
     # cloned by the deallocation pipeline), so the runtime can hand them to numpy without a copy.
     "one-shot-bufferize{allow-return-allocs-from-loops bufferize-function-boundaries "

@@ -11,7 +11,6 @@ computed; tensors the function captures (closures, globals, Parameters) become a
 """
 from __future__ import annotations
 
-import itertools
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -21,27 +20,13 @@ from mlir.dialects import func
 from mindc import diag, emit, ops
 from mindc.frontend import eager
 from mindc.frontend.jit import flatten, symbol_for, trace_into, unflatten
+from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
 from mindc.frontend.trace import Trace, Tracer, current_trace, location, user_frame_position
 from mindc.ir import fresh_symbol
 from mindc.rules.base import Scalar, Sig, numpy_dtype
 
-__all__ = ["grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd", "Parameter"]
-
-
-class Parameter(Tensor):
-    """A trainable tensor with a name (MindSpore's Parameter(default_input, name, requires_grad))."""
-
-    _names = itertools.count()
-
-    def __init__(self, default_input: Any, name: str | None = None, requires_grad: bool = True):
-        super().__init__(default_input)
-        self.name = name if name is not None else f"Parameter_{next(self._names)}"
-        self.requires_grad = requires_grad
-
-    def __repr__(self) -> str:
-        return f"Parameter(name={self.name}, shape={list(self.shape)}, dtype={self.dtype}, " \
-               f"requires_grad={self.requires_grad})"
+__all__ = ["grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd"]
 
 
 def _positions(grad_position, count: int) -> tuple[int, ...]:
@@ -66,26 +51,38 @@ def _weights(weights) -> tuple[Parameter, ...]:
 
 class Staged:
     """fn traced into the current trace's module, with one derivative op over it: `call` runs
-    the derived function on operands (traced or concrete tensors) and returns its Tracers."""
+    the derived function on operands (traced or concrete tensors) and returns its Tracers.
+
+    fn's results are its outputs (`out_sigs`), then the new values of the Parameters it assigned
+    (`updates`); only a gradient (`_grad_program`) knows to pass those on to the caller."""
 
     def __init__(self, trace: Trace, fn: Callable, args: Sequence[Any], weights: Sequence[Tensor],
-                 op_name: str, attrs_for: Callable[[list[Sig]], dict] = lambda out_sigs: {}):
-        """attrs_for gives the derivative op's attributes from the signatures of fn's results."""
+                 op_name: str | None, attrs_for: Callable[[list[Sig]], dict] = lambda out_sigs: {}):
+        """attrs_for gives the derivative op's attributes from the signatures of fn's outputs;
+        without op_name, call derive() to choose the op once fn is traced."""
         self.trace = trace
         self.where = user_frame_position()
         leaves: list[Tensor] = []
         spec = flatten((tuple(args), {}), leaves)
         self.args = leaves
-        name = fresh_symbol(trace.module_body, symbol_for(fn))
-        f, self.out_spec, captured = trace_into(
-            trace.module_body, fn, spec, [Sig(x.shape, x.dtype.mlir) for x in leaves], name, trace,
-            bound=[(w, Sig(w.shape, w.dtype.mlir)) for w in weights])
-        self.weights, self.captured = list(weights), captured
-        ftype = f.type
-        self.out_sigs = [Sig.of(t) for t in ftype.results]
-        with ir.InsertionPoint(trace.block), location(self.where):
-            const = func.ConstantOp(ftype, ir.FlatSymbolRefAttr.get(name))
-            (self.derived,) = emit.create(op_name, [const.result], attrs_for(self.out_sigs))
+        self.name = fresh_symbol(trace.module_body, symbol_for(fn))
+        f, traced = trace_into(trace.module_body, fn, spec, [Sig(x.shape, x.dtype.mlir) for x in leaves], self.name,
+                               trace, bound=[(w, Sig(w.shape, w.dtype.mlir)) for w in weights])
+        self.weights, self.captured, self.updates, self.out_spec = list(weights), traced.captured, traced.updates, traced.out_spec
+        self.ftype = f.type
+        results = [Sig.of(t) for t in self.ftype.results]
+        self.out_sigs = results[:len(results) - len(self.updates)]
+        if op_name is not None:
+            if self.updates:
+                raise TypeError(f"{_where_text(self.where)}a function given to {op_name.replace('mind.', 'mindc.')} "
+                                f"assigns Parameter '{self.updates[0].name}'; only grad and value_and_grad pass "
+                                "Parameter updates on")
+            self.derive(op_name, attrs_for(self.out_sigs))
+
+    def derive(self, op_name: str, attrs: dict) -> None:
+        with ir.InsertionPoint(self.trace.block), location(self.where):
+            const = func.ConstantOp(self.ftype, ir.FlatSymbolRefAttr.get(self.name))
+            (self.derived,) = emit.create(op_name, [const.result], attrs)
 
     def call(self, extra: Sequence[Tensor]) -> list[Tracer]:
         t = self.trace
@@ -98,6 +95,10 @@ class Staged:
 
     def fill(self, sig: Sig, value: float) -> Tracer:
         return self.trace.emit("mind.fill", [], {"shape": sig.shape, "value": Scalar(value, sig.dtype)}, self.where)[0]
+
+
+def _where_text(where) -> str:
+    return f"{where[0]}:{where[1]}:{where[2]}: " if where else ""
 
 
 def _run(program: Callable, *args) -> Any:
@@ -117,7 +118,8 @@ def _eager(program: Callable, args) -> Any:
     leaves: list[Tensor] = []
     spec = flatten((tuple(args), {}), leaves)
     sigs = [Sig(x.shape, x.dtype.mlir) for x in leaves]
-    module, out_spec, captured = trace_function(program, spec, sigs, "main", lift_tensors=True)
+    traced = trace_function(program, spec, sigs, "main", lift_tensors=True)
+    module = traced.module
     ctx = eager.context()
     with ctx:
         key = module.operation.get_asm(enable_debug_info=False)
@@ -126,8 +128,9 @@ def _eager(program: Callable, args) -> Any:
         with ctx, diag.Collector(ctx) as collector:
             fn = Executable(module, collector).function("main")
         _PROGRAMS.put(key, fn)
-    arrays = fn(*[x.asnumpy() for x in [*leaves, *captured]])
-    return unflatten(out_spec, iter([Tensor._wrap(a) for a in arrays]))
+    # Parameters the program assigns are updated in place, in the buffers passed here.
+    arrays = fn(*[x.asnumpy() for x in [*leaves, *traced.captured]])
+    return unflatten(traced.out_spec, iter([Tensor._wrap(a) for a in arrays]))
 
 
 def _scalar_outputs(sigs: Sequence[Sig]) -> bool:
@@ -156,32 +159,46 @@ def _grad_program(fn, grad_position, weights, has_aux, with_values: bool):
     def program(*args):
         positions = _positions(grad_position, len(args))
         n = len(args)
-        trace = current_trace()
-
-        def attrs(out_sigs):
-            diff = _differentiated(out_sigs, has_aux)
-            return {"grad_position": [*positions, *range(n, n + len(weights))], "has_aux": has_aux,
-                    "sens_param": not _scalar_outputs(diff)}
-
-        staged = Staged(trace, fn, args, weights, "mind.value_and_grad" if with_values else "mind.grad", attrs)
+        staged = Staged(current_trace(), fn, args, weights, None)
         diff = _differentiated(staged.out_sigs, has_aux)
-        # MindSpore's sensitivity for outputs that are not scalars: ones.
-        sens = [] if _scalar_outputs(diff) else [staged.fill(s, 1.0) for s in diff]
-        results = staged.call(sens)
         count = len(staged.out_sigs)
-        if with_values:
-            values, grads = results[:count], results[count:]
+        wrt = [*positions, *range(n, n + len(weights))]
+        if staged.updates:
+            values, grads = _grad_with_updates(staged, diff, wrt)
         else:
-            grads, values = results[:len(positions) + len(weights)], results[len(positions) + len(weights):]
+            staged.derive("mind.value_and_grad" if with_values else "mind.grad",
+                          {"grad_position": wrt, "has_aux": has_aux, "sens_param": not _scalar_outputs(diff)})
+            # MindSpore's sensitivity for outputs that are not scalars: ones.
+            sens = [] if _scalar_outputs(diff) else [staged.fill(s, 1.0) for s in diff]
+            results = staged.call(sens)
+            if with_values:
+                values, grads = results[:count], results[count:]
+            else:
+                # mind.grad returns the aux outputs after the gradients, not the first output.
+                grads, values = results[:len(wrt)], [None, *results[len(wrt):]]
         structured = _structure_grads(grads, grad_position, len(positions), len(weights))
         if with_values:
             return unflatten(staged.out_spec, iter(values)), structured
         if has_aux:
-            aux = unflatten(staged.out_spec, iter([None, *values]))
+            aux = unflatten(staged.out_spec, iter(values))
             return structured, tuple(aux[1:]) if isinstance(aux, (tuple, list)) else aux
         return structured
 
     return program
+
+
+def _grad_with_updates(staged: Staged, diff: Sequence[Sig], wrt: Sequence[int]):
+    """(outputs, gradients) of a function that assigns Parameters (BatchNorm's moving averages):
+    a vjp with a sensitivity of ones for the differentiated outputs and zeros for the rest; the
+    Parameters' new values are assigned in the calling trace."""
+    staged.derive("mind.vjp", {})
+    count = len(staged.out_sigs)
+    all_sigs = [Sig.of(t) for t in staged.ftype.results]
+    cots = [staged.fill(s, 1.0 if i < len(diff) else 0.0) for i, s in enumerate(all_sigs)]
+    results = staged.call(cots)
+    for param, value in zip(staged.updates, results[count:len(all_sigs)]):
+        staged.trace.assign(param, value)
+    return results[:count], [results[len(all_sigs) + i] for i in wrt]
 
 
 def _structure_grads(grads, grad_position, n_positions: int, n_weights: int):

@@ -23,6 +23,7 @@ from mindc import diag
 from mindc.frontend import eager
 from mindc.frontend.tensor import Tensor
 from mindc.frontend.trace import Trace, Tracer, current_trace, location, tracing
+from mindc.passes.c_interface import UPDATES
 from mindc.rules.base import Sig
 
 # ---- argument structure: specs are hashable descriptions with the tensors taken out.
@@ -79,14 +80,34 @@ def symbol_for(fn: Callable) -> str:
     return name if name and not name[0].isdigit() else "_" + name
 
 
-def trace_function(fn: Callable, spec, sigs: list[Sig], name: str, lift_tensors: bool = False):
-    """A module with one public function `name` recording fn on tracers of sigs; also the output
-    spec and the tensors it captured (extra trailing arguments, with lift_tensors)."""
+def trace_function(fn: Callable, spec, sigs: list[Sig], name: str, lift_tensors: bool = False) -> "Traced":
+    """A module with one public function `name` recording fn on tracers of sigs.
+
+    Its arguments are the tensors of spec, then the tensors fn captured (Parameters always;
+    every tensor with lift_tensors). Parameters fn assigned come back as extra results marked
+    `mind.updates = <argument index>`: mind-update-in-place writes them into those arguments.
+    """
     with eager.context(), ir.Location.unknown():
         module = ir.Module.create()
-        f, out_spec, captured = trace_into(module.body, fn, spec, sigs, name, None, lift_tensors=lift_tensors)
+        f, traced = trace_into(module.body, fn, spec, sigs, name, None, lift_tensors=lift_tensors)
         del f.attributes["sym_visibility"]
-    return module, out_spec, captured
+        if traced.updates:
+            users = len(f.type.results) - len(traced.updates)
+            marks = [{} for _ in range(users)]
+            marks += [{UPDATES: ir.IntegerAttr.get(ir.IntegerType.get_signless(64), i)} for i in traced.update_args]
+            f.attributes["res_attrs"] = ir.ArrayAttr.get([ir.DictAttr.get(m) for m in marks])
+    traced.module = module
+    return traced
+
+
+class Traced:
+    """What tracing a function produced besides its func.func: the structure of its outputs,
+    the tensors it captured (its trailing arguments), and the Parameters it assigned (its
+    trailing results, in order), with the index of each one's argument."""
+
+    def __init__(self, out_spec, captured: list[Tensor], updates: list[Tensor], update_args: list[int]):
+        self.out_spec, self.captured, self.updates, self.update_args = out_spec, captured, updates, update_args
+        self.module: ir.Module | None = None
 
 
 def trace_into(body: ir.Block, fn: Callable, spec, sigs: list[Sig], name: str, parent: Trace | None,
@@ -94,8 +115,9 @@ def trace_into(body: ir.Block, fn: Callable, spec, sigs: list[Sig], name: str, p
     """Trace fn into a new private func.func `name` at the end of the module `body`.
 
     Its arguments: the tensors of spec (sigs), then one per `bound` tensor (a Parameter the
-    function reads, standing for itself), then the tensors it captured. Returns the function,
-    the output spec and the captured tensors.
+    function reads, standing for itself), then the tensors it captured. Its results: fn's
+    output tensors, then the final value of each Parameter it assigned. Returns the function
+    and its Traced.
     """
     code = getattr(fn, "__code__", None)
     fn_loc = (code.co_filename, code.co_firstlineno, 1) if code else None
@@ -111,20 +133,24 @@ def trace_into(body: ir.Block, fn: Callable, spec, sigs: list[Sig], name: str, p
             out = fn(*args, **kwargs)
             leaves: list[Tensor] = []
             out_spec = flatten(out, leaves)
-            results = [t.value_of(x, fn_loc) for x in leaves]
+            updates = list(t.updates.values())
+            results = [t.value_of(x, fn_loc) for x in [*leaves, *updates]]
         with ir.InsertionPoint(block):
             func.ReturnOp(results)
         f.attributes["function_type"] = ir.TypeAttr.get(
             ir.FunctionType.get([a.type for a in block.arguments], [r.type for r in results]))
-    return f, out_spec, t.captured
+    return f, Traced(out_spec, t.captured, updates, [t.arguments[id(p)].arg_number for p in updates])
 
 
 class Lowered:
     """A traced function: its mind IR, printable at each stage, and compilable."""
 
-    def __init__(self, module: ir.Module, name: str, in_spec, in_sigs: tuple[Sig, ...], out_spec):
-        self.module, self.name = module, name
-        self.in_spec, self.in_sigs, self.out_spec = in_spec, in_sigs, out_spec
+    def __init__(self, traced: Traced, name: str, in_spec, in_sigs: tuple[Sig, ...]):
+        self.module, self.name = traced.module, name
+        self.in_spec, self.in_sigs, self.out_spec = in_spec, in_sigs, traced.out_spec
+        # Tensors passed after the arguments at every call; the Parameters among them that the
+        # function assigns are updated in place.
+        self.captured = traced.captured
 
     def as_text(self, stage: str = "mind", *, debug_info: bool = False) -> str:
         """The module at stage "mind" (as traced), "linalg" or "llvm"; text mind-opt reads back.
@@ -170,7 +196,7 @@ class Compiled:
         return self.call_flat(leaves)
 
     def call_flat(self, leaves: list[Tensor]) -> Any:
-        arrays = self._fn(*[x.asnumpy() for x in leaves])
+        arrays = self._fn(*[x.asnumpy() for x in [*leaves, *self.lowered.captured]])
         return unflatten(self.lowered.out_spec, iter([Tensor._wrap(a) for a in arrays]))
 
 
@@ -201,8 +227,7 @@ class Jitted:
 
     def _lower(self, spec, sigs) -> Lowered:
         name = symbol_for(self.fn)
-        module, out_spec, _ = trace_function(self.fn, spec, list(sigs), name)
-        return Lowered(module, name, spec, sigs, out_spec)
+        return Lowered(trace_function(self.fn, spec, list(sigs), name), name, spec, sigs)
 
     def cache_info(self) -> eager.CacheInfo:
         """hits, misses, maxsize, currsize of the compile cache (as functools.lru_cache reports)."""

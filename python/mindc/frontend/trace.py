@@ -17,6 +17,7 @@ from mlir import ir
 
 from mindc import emit
 from mindc.frontend import dtype as mdt
+from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
 from mindc.rules.base import RuleError, Sig
 
@@ -104,13 +105,20 @@ class Trace:
       added as arguments, which the enclosing trace passes (lambda lifting);
     - at the root with `lift_tensors` (eager derivatives): captured too, so the compiled
       function reads their current values at every call instead of baking them in;
-    - otherwise (the root of mindc.jit): mind.constant, once per trace.
+    - otherwise (the root of mindc.jit): mind.constant, once per trace; but a Parameter is
+      always captured, so the compiled function reads and updates its current buffer.
+
+    Assigning a Parameter (`ops.assign`, `set_data`) rebinds it: later reads in this trace see
+    the new value, and `updates` lists the Parameters to write back when the function returns.
     """
 
     def __init__(self, block: ir.Block, parent: "Trace | None" = None, lift_tensors: bool = False):
         self.block, self.parent, self.lift_tensors = block, parent, lift_tensors
         self._known: dict[int, tuple[Tensor, ir.Value]] = {}
         self.captured: list[Tensor] = []
+        self.updates: dict[int, Parameter] = {}
+        # The block argument each bound or captured tensor entered as, by id.
+        self.arguments: dict[int, ir.BlockArgument] = {}
 
     @property
     def module_body(self) -> ir.Block:
@@ -120,6 +128,27 @@ class Trace:
     def bind(self, x: Tensor, value: ir.Value) -> None:
         """Make `value` stand for tensor x inside this trace (a Parameter's argument, say)."""
         self._known[id(x)] = (x, value)
+        if isinstance(value, ir.BlockArgument):
+            self.arguments.setdefault(id(x), value)
+
+    def read(self, x: Tensor) -> "Tracer":
+        """x's current value in this trace."""
+        return Tracer(self.value_of(x, user_frame_position()), self)
+
+    def assign(self, param: Parameter, value: Any) -> None:
+        """Record `param = value` (cast to param's dtype; shapes must be equal)."""
+        where = user_frame_position()
+        if not isinstance(param, Parameter):
+            raise OpError("assign", f"needs a Parameter to assign to, got {type(param).__name__}", where)
+        value = value if isinstance(value, Tensor) else constant(value, param.dtype)
+        if value.shape != param.shape:
+            raise OpError("assign", f"Parameter '{param.name}' has shape {list(param.shape)}, "
+                          f"the value has shape {list(value.shape)}", where)
+        if value.dtype != param.dtype:
+            value = apply("mind.cast", [value], {"dtype": param.dtype.mlir})[0]
+        self.value_of(param, where)  # enter it as an argument first: that is the buffer to update
+        self.bind(param, self.value_of(value, where))
+        self.updates[id(param)] = param
 
     def value_of(self, x: Tensor, where) -> ir.Value:
         if isinstance(x, Tracer) and x._trace is self:
@@ -127,7 +156,7 @@ class Trace:
         known = self._known.get(id(x))
         if known is not None:
             return known[1]
-        if self.parent is not None or self.lift_tensors:
+        if self.parent is not None or self.lift_tensors or isinstance(x, Parameter):
             if isinstance(x, Tracer) and self.parent is None:
                 raise self._leak(x)
             value = self.block.add_argument(Sig(x.shape, x.dtype.mlir).to_type(), location(where))

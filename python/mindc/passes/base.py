@@ -19,6 +19,7 @@ PASSES = {
     "mind-canonicalize": "mindc.passes.canonicalize:Canonicalize",
     "mind-to-linalg": "mindc.passes.to_linalg:MindToLinalg",
     "mind-c-interface": "mindc.passes.c_interface:CInterface",
+    "mind-update-in-place": "mindc.passes.in_place:UpdateInPlace",
     "mind-bool-to-i8": "mindc.passes.bool_storage:BoolToI8",
     "mind-bool-memref-to-i8": "mindc.passes.bool_storage:BoolMemrefToI8",
 }

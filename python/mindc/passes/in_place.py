@@ -1,0 +1,65 @@
+"""mind-update-in-place: write a public function's state results into its argument buffers.
+
+A training step returns the new value of each Parameter it assigns, marked on the result with
+`mind.updates = <argument index>` (the frontend's Traced). This pass turns each such result into
+`bufferization.materialize_in_destination` of the value into that argument and drops it from
+the function's results, as JAX's donated buffers or IREE's tied results do. After
+`eliminate-empty-tensors`, one-shot bufferization then computes the update directly in the
+argument's buffer, so parameters and optimizer state never leave the caller's memory.
+"""
+from __future__ import annotations
+
+from typing import ClassVar
+
+from mlir import ir
+from mlir.dialects import bufferization, func
+
+from mindc import diag
+from mindc.passes.base import Pass, dataclass_pass
+from mindc.passes.c_interface import public_functions, updated_arguments
+
+@dataclass_pass
+class UpdateInPlace(Pass):
+    """Write results marked mind.updates into their arguments' buffers and drop them."""
+
+    argument: ClassVar[str] = "mind-update-in-place"
+
+    def run(self, module_op, pass_) -> None:
+        ok = True
+        for f in public_functions(module_op):
+            marks = updated_arguments(f)
+            if marks:
+                ok = _tie_results(f, marks) and ok
+        if not ok:
+            pass_.signal_pass_failure()
+
+
+def _tie_results(f: ir.Operation, marks: dict[int, int]) -> bool:
+    ftype = ir.FunctionType(ir.TypeAttr(f.attributes["function_type"]).value)
+    args = list(f.regions[0].blocks[0].arguments)
+    for result, arg in marks.items():
+        if not 0 <= arg < len(args):
+            diag.error(f, f"result {result} updates argument {arg}, but the function has {len(args)} arguments")
+            return False
+        if args[arg].type != ftype.results[result]:
+            diag.error(f, f"result {result} of type {ftype.results[result]} cannot update argument {arg} "
+                          f"of type {args[arg].type}")
+            return False
+    if len(set(marks.values())) != len(marks):
+        diag.error(f, "two results update the same argument")
+        return False
+    for block in f.regions[0].blocks:
+        ret = block.operations[len(block.operations) - 1]
+        if ret.operation.name != "func.return":
+            continue
+        values = list(ret.operands)
+        with ir.InsertionPoint(ret), ret.location:
+            for result, arg in marks.items():
+                bufferization.MaterializeInDestinationOp(values[result].type, values[result], args[arg])
+            func.ReturnOp([v for i, v in enumerate(values) if i not in marks])
+        ret.operation.erase()
+    kept = [i for i in range(len(ftype.results)) if i not in marks]
+    f.attributes["function_type"] = ir.TypeAttr.get(ir.FunctionType.get(ftype.inputs, [ftype.results[i] for i in kept]))
+    res_attrs = list(ir.ArrayAttr(f.attributes["res_attrs"]))
+    f.attributes["res_attrs"] = ir.ArrayAttr.get([res_attrs[i] for i in kept])
+    return True
