@@ -201,33 +201,51 @@ class Compiled:
 
 
 class Jitted:
-    """fn, compiled once per input signature (tensor shapes and dtypes plus static arguments)."""
+    """fn, compiled once per input signature (tensor shapes and dtypes plus static arguments).
 
-    def __init__(self, fn: Callable, maxsize: int = 128):
+    Its Python control flow on tensors is converted to graph form first (frontend/convert.py).
+    `key`, if given, is called at each call for more of the cache key (a Cell's training mode);
+    `name` is the compiled function's symbol (fn's name by default).
+    """
+
+    def __init__(self, fn: Callable, maxsize: int = 128, key: Callable[[], Any] | None = None,
+                 name: str | None = None):
         functools.update_wrapper(self, fn)
         self.fn = fn
+        self._key, self._name = key, symbol_for(fn) if name is None else name
+        self._graph_fn: Callable | None = None
         self._cache = eager.KernelCache(maxsize)
 
     def __call__(self, *args, **kwargs):
         if current_trace() is not None:
             # Inside another jit's trace: inline, the outer function is compiled as a whole.
-            return self.fn(*args, **kwargs)
+            return self._graph()(*args, **kwargs)
         spec, leaves, sigs = signature(args, kwargs)
-        compiled = self._cache.get((spec, sigs))
+        key = self._cache_key(spec, sigs)
+        compiled = self._cache.get(key)
         if compiled is None:
             compiled = self._lower(spec, sigs).compile()
-            self._cache.put((spec, sigs), compiled)
+            self._cache.put(key, compiled)
         return compiled.call_flat(leaves)
+
+    def _cache_key(self, spec, sigs) -> tuple:
+        return spec, sigs, self._key() if self._key is not None else None
+
+    def _graph(self) -> Callable:
+        if self._graph_fn is None:
+            from mindc.frontend.convert import convert
+
+            self._graph_fn = convert(self.fn)
+        return self._graph_fn
 
     def lower(self, *args, **kwargs) -> Lowered:
         """The traced function for these arguments (not compiled, and not counted in cache_info)."""
         spec, _, sigs = signature(args, kwargs)
-        cached = self._cache.peek((spec, sigs))
+        cached = self._cache.peek(self._cache_key(spec, sigs))
         return cached.lowered if cached is not None else self._lower(spec, sigs)
 
     def _lower(self, spec, sigs) -> Lowered:
-        name = symbol_for(self.fn)
-        return Lowered(trace_function(self.fn, spec, list(sigs), name), name, spec, sigs)
+        return Lowered(trace_function(self._graph(), spec, list(sigs), self._name), self._name, spec, sigs)
 
     def cache_info(self) -> eager.CacheInfo:
         """hits, misses, maxsize, currsize of the compile cache (as functools.lru_cache reports)."""

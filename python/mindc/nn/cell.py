@@ -1,0 +1,189 @@
+"""Cell: MindSpore's building block of networks (`mindspore.nn.Cell`).
+
+A Cell holds Parameters and child Cells as attributes and computes in `construct`. Calling a
+Cell compiles `construct` as one graph (graph mode): its Python control flow is converted to
+`scf` ops, its Parameters become arguments of the compiled function, and Parameters it
+assigns are updated in place. The graph is compiled once per input signature and training
+mode. Inside another graph (a parent Cell, `mindc.jit`, `mindc.grad`), a Cell's construct is
+simply traced into it.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Any, Iterator
+
+from mindc.frontend.jit import Jitted
+from mindc.frontend.parameter import Parameter
+from mindc.frontend.trace import current_trace
+
+__all__ = ["Cell"]
+
+
+class Cell:
+    """Base class of networks: set Parameters and Cells as attributes, compute in construct.
+
+    Parameters set on a Cell whose name was not given take the attribute's name; setting a Cell
+    as a child prefixes the names of its Parameters with the attribute's name and a dot (unless
+    the parent was made with auto_prefix=False), as MindSpore names checkpoint entries.
+    """
+
+    def __init__(self, auto_prefix: bool = True, flags: dict | None = None):
+        object.__setattr__(self, "_params", OrderedDict())
+        object.__setattr__(self, "_cells", OrderedDict())
+        object.__setattr__(self, "_auto_prefix", auto_prefix)
+        object.__setattr__(self, "training", False)
+        object.__setattr__(self, "requires_grad", False)
+        object.__setattr__(self, "_graph", None)
+
+    # ---- attributes: Parameters and child Cells are registered, everything else is plain
+    def __setattr__(self, name: str, value: Any) -> None:
+        if "_params" not in self.__dict__:
+            raise AttributeError(f"{type(self).__name__}.__init__ must call super().__init__() before setting "
+                                 f"attribute '{name}'")
+        params, cells = self.__dict__["_params"], self.__dict__["_cells"]
+        if isinstance(value, Parameter):
+            if value.name.startswith("Parameter_"):
+                value.name = name
+            cells.pop(name, None)
+            self.__dict__.pop(name, None)
+            params[name] = value
+        elif isinstance(value, Cell):
+            if self._auto_prefix:
+                value.update_parameters_name(name + ".")
+            params.pop(name, None)
+            self.__dict__.pop(name, None)
+            cells[name] = value
+        elif value is None and (name in params or name in cells):
+            (params if name in params else cells)[name] = None
+        else:
+            params.pop(name, None)
+            cells.pop(name, None)
+            object.__setattr__(self, name, value)
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called when normal lookup fails: Parameters and Cells live in the registries.
+        for registry in ("_params", "_cells"):
+            table = self.__dict__.get(registry)
+            if table is not None and name in table:
+                return table[name]
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+    def __delattr__(self, name: str) -> None:
+        for registry in ("_params", "_cells"):
+            if name in self.__dict__[registry]:
+                del self.__dict__[registry][name]
+                return
+        object.__delattr__(self, name)
+
+    # ---- computing
+    def construct(self, *inputs, **kwargs):
+        raise NotImplementedError(f"{type(self).__name__} must define construct()")
+
+    def __call__(self, *args, **kwargs):
+        if current_trace() is not None:
+            return self._traced_construct()(*args, **kwargs)
+        if self._graph is None:
+            object.__setattr__(self, "_graph", Jitted(self._traced_construct(), key=self._mode_key,
+                                                      name=type(self).__name__))
+        return self._graph(*args, **kwargs)
+
+    def _traced_construct(self):
+        """construct, its Python control flow on tensors converted to graph form, bound to self."""
+        from mindc.frontend.convert import convert
+
+        return convert(type(self).construct).__get__(self, type(self))
+
+    def _mode_key(self) -> tuple:
+        # A graph traced in training mode (Dropout on, BatchNorm's batch statistics) is not the
+        # eval graph: the mode of every cell is part of the compile-cache key.
+        return tuple(cell.training for _, cell in self.cells_and_names())
+
+    def compile_cache_info(self):
+        """hits, misses, maxsize, currsize of this Cell's graph cache (compiled on first call)."""
+        from mindc.frontend.eager import CacheInfo
+
+        return self._graph.cache_info() if self._graph is not None else CacheInfo(0, 0, None, 0)
+
+    # ---- modes
+    def set_train(self, mode: bool = True) -> "Cell":
+        """Training mode (True) or evaluation mode, for this Cell and every Cell in it."""
+        for _, cell in self.cells_and_names():
+            object.__setattr__(cell, "training", bool(mode))
+        return self
+
+    def set_grad(self, requires_grad: bool = True) -> "Cell":
+        object.__setattr__(self, "requires_grad", requires_grad)
+        return self
+
+    # ---- children
+    def cells_and_names(self, cells: set | None = None, name_prefix: str = "") -> Iterator[tuple[str, "Cell"]]:
+        """(name, cell) for this Cell and every Cell under it, each once, depth first."""
+        seen = cells if cells is not None else set()
+        if id(self) in seen:
+            return
+        seen.add(id(self))
+        yield name_prefix, self
+        for name, cell in self._cells.items():
+            if cell is not None:
+                yield from cell.cells_and_names(seen, f"{name_prefix}.{name}" if name_prefix else name)
+
+    def name_cells(self) -> "OrderedDict[str, Cell]":
+        return OrderedDict((name, cell) for name, cell in self._cells.items() if cell is not None)
+
+    def cells(self) -> list["Cell"]:
+        return list(self.name_cells().values())
+
+    def insert_child_to_cell(self, child_name: str, child_cell: "Cell") -> None:
+        if not isinstance(child_cell, Cell) and child_cell is not None:
+            raise TypeError(f"insert_child_to_cell needs a Cell, got {type(child_cell).__name__}")
+        if "." in child_name or not child_name:
+            raise KeyError(f"child name '{child_name}' must be non-empty and contain no '.'")
+        setattr(self, child_name, child_cell)
+
+    def insert_param_to_cell(self, param_name: str, param: Parameter, check_name_contain_dot: bool = True) -> None:
+        if check_name_contain_dot and "." in param_name:
+            raise KeyError(f"parameter name '{param_name}' must contain no '.'")
+        if not isinstance(param, Parameter) and param is not None:
+            raise TypeError(f"insert_param_to_cell needs a Parameter, got {type(param).__name__}")
+        setattr(self, param_name, param)
+
+    # ---- parameters
+    def parameters_and_names(self, name_prefix: str = "", expand: bool = True) -> Iterator[tuple[str, Parameter]]:
+        """(attribute path, parameter) for each Parameter, each once, in definition order."""
+        seen: set[int] = set()
+        cells = self.cells_and_names(name_prefix=name_prefix) if expand else [(name_prefix, self)]
+        for prefix, cell in cells:
+            for name, param in cell._params.items():
+                if param is not None and id(param) not in seen:
+                    seen.add(id(param))
+                    yield (f"{prefix}.{name}" if prefix else name), param
+
+    def get_parameters(self, expand: bool = True) -> Iterator[Parameter]:
+        for _, param in self.parameters_and_names(expand=expand):
+            yield param
+
+    def trainable_params(self, recurse: bool = True) -> list[Parameter]:
+        return [p for p in self.get_parameters(expand=recurse) if p.requires_grad]
+
+    def untrainable_params(self, recurse: bool = True) -> list[Parameter]:
+        return [p for p in self.get_parameters(expand=recurse) if not p.requires_grad]
+
+    def parameters_dict(self, recurse: bool = True) -> "OrderedDict[str, Parameter]":
+        """{parameter name: parameter} (the names checkpoints use)."""
+        return OrderedDict((p.name, p) for p in self.get_parameters(expand=recurse))
+
+    def update_parameters_name(self, prefix: str = "", recurse: bool = True) -> None:
+        for param in self.get_parameters(expand=recurse):
+            param.name = prefix + param.name
+
+    # ---- printing
+    def extend_repr(self) -> str:
+        """The layer's settings, shown in its repr (subclasses say what they are)."""
+        return ""
+
+    def __repr__(self) -> str:
+        children = [f"({name}): {cell!r}".replace("\n", "\n  ") for name, cell in self.name_cells().items()]
+        head = f"{type(self).__name__}<{self.extend_repr()}>"
+        if not children:
+            return head
+        return head[:-1] + "\n  " + "\n  ".join(children) + "\n  >"

@@ -1,0 +1,95 @@
+"""Cell containers: SequentialCell (runs its cells in order) and CellList (holds them)."""
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import Iterable
+
+from mindc.nn.cell import Cell
+
+__all__ = ["SequentialCell", "CellList"]
+
+
+def _checked(cell) -> Cell:
+    if not isinstance(cell, Cell):
+        raise TypeError(f"a cell container holds Cells, got {type(cell).__name__}")
+    return cell
+
+
+class _Sequence(Cell):
+    """Children named "0", "1", ... (or by an OrderedDict's keys), indexable like a list."""
+
+    def __init__(self, cells: Iterable[Cell] | OrderedDict = ()):
+        super().__init__()
+        items = cells.items() if isinstance(cells, (OrderedDict, dict)) else enumerate(cells)
+        for name, cell in items:
+            self.insert_child_to_cell(str(name), _checked(cell))
+
+    def _list(self) -> list[Cell]:
+        return list(self._cells.values())
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return type(self)(self._list()[index])
+        if not isinstance(index, int):
+            raise TypeError(f"{type(self).__name__} indices must be int or slice, got {type(index).__name__}")
+        return self._list()[index]
+
+    def __setitem__(self, index: int, cell: Cell) -> None:
+        name = list(self._cells)[index]
+        self.insert_child_to_cell(name, _checked(cell))
+
+    def __delitem__(self, index) -> None:
+        cells = self._list()
+        del cells[index]
+        self._cells.clear()
+        for i, cell in enumerate(cells):
+            self._cells[str(i)] = cell
+
+    def __len__(self) -> int:
+        return len(self._cells)
+
+    def __iter__(self):
+        return iter(self._list())
+
+    def append(self, cell: Cell) -> "_Sequence":
+        self.insert_child_to_cell(str(len(self)), _checked(cell))
+        return self
+
+
+class SequentialCell(_Sequence):
+    """SequentialCell(*cells) or SequentialCell([cells]) or SequentialCell(OrderedDict): construct
+    feeds each cell's output to the next."""
+
+    def __init__(self, *args):
+        if len(args) == 1 and isinstance(args[0], (list, tuple, OrderedDict, dict)):
+            super().__init__(args[0])
+        else:
+            super().__init__(args)
+
+    def construct(self, input_data):
+        for cell in self._list():
+            input_data = cell(input_data)
+        return input_data
+
+
+class CellList(_Sequence):
+    """A list of Cells registered as children (their Parameters belong to the parent)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(args[0] if args else ())
+
+    def insert(self, index: int, cell: Cell) -> None:
+        cells = self._list()
+        cells.insert(index, _checked(cell))
+        cell.update_parameters_name(f"{index}.")
+        self._cells.clear()
+        for i, c in enumerate(cells):
+            self._cells[str(i)] = c
+
+    def extend(self, cells: Iterable[Cell]) -> "CellList":
+        for cell in cells:
+            self.append(cell)
+        return self
+
+    def construct(self, *inputs):
+        raise TypeError("a CellList is not called: index it, or iterate over it in construct")
