@@ -10,12 +10,19 @@ from mindc.frontend.parameter import Parameter, ParameterTuple
 from mindc.frontend.tensor import Tensor
 
 __all__ = ["Tensor", "Parameter", "ParameterTuple", "jit", "grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd", "ops", "dtype",
+           "nn", "train", "dataset", "set_seed", "get_seed", "Model", "save_checkpoint", "load_checkpoint",
+           "load_param_into_net",
            "OpError", "float16", "bfloat16", "float32", "float64", "half",
            "single", "double", "int8", "int32", "int64", "bool_"]
 
 # Loaded on first use: they import the MLIR bindings.
 _LAZY = {"jit": ("mindc.frontend.jit", "jit"), "OpError": ("mindc.frontend.trace", "OpError"),
          "ops": ("mindc.ops", None),
+         "nn": ("mindc.nn", None), "train": ("mindc.train", None), "dataset": ("mindc.dataset", None),
+         "set_seed": ("mindc.common.seed", "set_seed"), "get_seed": ("mindc.common.seed", "get_seed"),
+         "Model": ("mindc.train.model", "Model"),
+         **{name: ("mindc.train.serialization", name)
+            for name in ("save_checkpoint", "load_checkpoint", "load_param_into_net")},
          **{name: ("mindc.frontend.grad", name)
             for name in ("grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd")}}
 

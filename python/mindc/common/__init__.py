@@ -1,0 +1,1 @@
+"""mindc.common: initializers and the global seed."""
