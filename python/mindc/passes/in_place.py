@@ -39,27 +39,43 @@ def _tie_results(f: ir.Operation, marks: dict[int, int]) -> bool:
     args = list(f.regions[0].blocks[0].arguments)
     for result, arg in marks.items():
         if not 0 <= arg < len(args):
-            diag.error(f, f"result {result} updates argument {arg}, but the function has {len(args)} arguments")
+            diag.error(f.operation, f"result {result} updates argument {arg}, but the function has {len(args)} arguments")
             return False
         if args[arg].type != ftype.results[result]:
-            diag.error(f, f"result {result} of type {ftype.results[result]} cannot update argument {arg} "
-                          f"of type {args[arg].type}")
+            diag.error(f.operation, f"result {result} of type {ftype.results[result]} cannot update argument "
+                                    f"{arg} of type {args[arg].type}")
             return False
-    if len(set(marks.values())) != len(marks):
-        diag.error(f, "two results update the same argument")
-        return False
+    first: dict[int, int] = {}
+    for result, arg in marks.items():
+        if arg in first:
+            diag.error(f.operation, f"results {first[arg]} and {result} both update argument {arg}")
+            return False
+        first[arg] = result
     for block in f.regions[0].blocks:
         ret = block.operations[len(block.operations) - 1]
         if ret.operation.name != "func.return":
             continue
         values = list(ret.operands)
         with ir.InsertionPoint(ret), ret.location:
+            # A value both written into an argument and returned is copied for the return
+            # first: a read after the materialization would be a read-after-write conflict
+            # that one-shot bufferization refuses once the update is computed in the argument.
+            written = {_key(values[r]) for r in marks}
+            returned = [_copy(v) if _key(v) in written else v for i, v in enumerate(values) if i not in marks]
             for result, arg in marks.items():
                 bufferization.MaterializeInDestinationOp(values[result].type, values[result], args[arg])
-            func.ReturnOp([v for i, v in enumerate(values) if i not in marks])
+            func.ReturnOp(returned)
         ret.operation.erase()
     kept = [i for i in range(len(ftype.results)) if i not in marks]
     f.attributes["function_type"] = ir.TypeAttr.get(ir.FunctionType.get(ftype.inputs, [ftype.results[i] for i in kept]))
     res_attrs = list(ir.ArrayAttr(f.attributes["res_attrs"]))
     f.attributes["res_attrs"] = ir.ArrayAttr.get([res_attrs[i] for i in kept])
     return True
+
+
+def _key(value: ir.Value):
+    return value.get_name()
+
+
+def _copy(value: ir.Value) -> ir.Value:
+    return bufferization.AllocTensorOp(value.type, [], copy=value).result

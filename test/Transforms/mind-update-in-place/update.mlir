@@ -1,0 +1,39 @@
+// RUN: mind-opt %s --split-input-file --mind-update-in-place | FileCheck %s
+
+// A result marked mind.updates is written into its argument and no longer returned.
+// CHECK-LABEL: func.func @sgd_step
+// CHECK-SAME:    (%[[W:.*]]: tensor<4xf32>, %[[G:.*]]: tensor<4xf32>) -> tensor<f32>
+// CHECK:         %[[NEW:.*]] = "mind.sub"(%[[W]], %[[G]])
+// CHECK:         bufferization.materialize_in_destination %[[NEW]] in %[[W]]
+// CHECK:         return %{{.*}} : tensor<f32>
+func.func @sgd_step(%w: tensor<4xf32>, %g: tensor<4xf32>) -> (tensor<f32>, tensor<4xf32> {mind.updates = 0 : i64}) {
+  %loss = "mind.reduce_sum"(%w) {axis = array<i64>, keep_dims = false} : (tensor<4xf32>) -> tensor<f32>
+  %new = "mind.sub"(%w, %g) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+  return %loss, %new : tensor<f32>, tensor<4xf32>
+}
+
+// -----
+
+// Several updates, in any order of results, keep the unmarked results in order.
+// CHECK-LABEL: func.func @two_states
+// CHECK-SAME:    (%[[A:.*]]: tensor<2xf32>, %[[B:.*]]: tensor<3xf32>) -> (tensor<2xf32>, tensor<f32>)
+// CHECK-DAG:     bufferization.materialize_in_destination %{{.*}} in %[[B]]
+// CHECK-DAG:     bufferization.materialize_in_destination %{{.*}} in %[[A]]
+// CHECK:         return %{{.*}}, %{{.*}} : tensor<2xf32>, tensor<f32>
+func.func @two_states(%a: tensor<2xf32>, %b: tensor<3xf32>)
+    -> (tensor<3xf32> {mind.updates = 1 : i64}, tensor<2xf32>, tensor<2xf32> {mind.updates = 0 : i64}, tensor<f32>) {
+  %b2 = "mind.neg"(%b) : (tensor<3xf32>) -> tensor<3xf32>
+  %a2 = "mind.neg"(%a) : (tensor<2xf32>) -> tensor<2xf32>
+  %s = "mind.reduce_sum"(%b) {axis = array<i64>, keep_dims = false} : (tensor<3xf32>) -> tensor<f32>
+  return %b2, %a, %a2, %s : tensor<3xf32>, tensor<2xf32>, tensor<2xf32>, tensor<f32>
+}
+
+// -----
+
+// Private functions are left alone: only public entry points own their arguments' buffers.
+// CHECK-LABEL: func.func private @helper
+// CHECK-SAME:    -> (tensor<4xf32> {mind.updates = 0 : i64})
+// CHECK-NOT:     materialize_in_destination
+func.func private @helper(%w: tensor<4xf32>) -> (tensor<4xf32> {mind.updates = 0 : i64}) {
+  return %w : tensor<4xf32>
+}
