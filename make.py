@@ -54,6 +54,7 @@ def bench() -> None:
     python = ensure_env(BENCH_VENV, "-e", ".", "-r", "bench/requirements.txt")
     sh(python, "bench/run.py", *sys.argv[2:])
     sh(python, "bench/autodiff.py", "--out", "bench/RESULTS.md")
+    sh(python, "bench/train_step.py", "--out", "bench/RESULTS.md")
 
 
 COMMANDS = {"demo": demo, "check": check, "bench": bench}

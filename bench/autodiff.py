@@ -9,9 +9,14 @@ from __future__ import annotations
 import argparse
 import datetime
 import statistics
+import sys
 import time
+from pathlib import Path
 
 import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import replace_section  # noqa: E402
 
 
 def chain_module(steps: int) -> str:
@@ -127,11 +132,7 @@ def main(argv=None) -> str:
                       "", "| measurement | result |", "|---|---|", *rows, ""])
     print(text)
     if args.out:
-        with open(args.out) as f:
-            old = f.read()
-        kept = old[:old.index(SECTION)] if SECTION in old else old.rstrip() + "\n\n"
-        with open(args.out, "w") as f:
-            f.write(kept + text)
+        replace_section(args.out, SECTION, text)
     return text
 
 

@@ -174,3 +174,20 @@ def best_gemm_ratio(peers: dict) -> tuple[str, float, int] | None:
                 if ratio > 1 and (best is None or ratio > best[1]):
                     best = (p["name"], ratio, int(n))
     return best
+
+
+def replace_section(path: str, heading: str, text: str) -> None:
+    """Put text (starting with the `## heading` line) in place of that section of the results
+    file, keeping every other section; appended if absent. Written atomically."""
+    with open(path) as f:
+        old = f.read()
+    if heading in old:
+        head, _, rest = old.partition(heading)
+        after = rest.find("\n## ")
+        new = head + text.rstrip("\n") + "\n" + (rest[after:] if after >= 0 else "")
+    else:
+        new = old.rstrip("\n") + "\n\n" + text
+    tmp = f"{path}.tmp"
+    with open(tmp, "w") as f:
+        f.write(new)
+    os.replace(tmp, path)
