@@ -487,6 +487,18 @@ irdl.dialect @mind {
     irdl.results(out: %out)
     irdl.attributes {"shape" = %shape, "value" = %value}
   }
+  // RandomUniform(key, shape, seed, dtype): floats uniform in [0, 1), a pure function of
+  // (seed, key, element index): the key (a 0-d i64 counter) picks a fresh draw; see rules/random.py
+  irdl.operation @random_uniform {
+    %key = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %shape = irdl.base "#builtin.dense_array"
+    %seed = irdl.base "#builtin.integer"
+    %dtype = irdl.base "#builtin.type"
+    irdl.operands(key: %key)
+    irdl.results(out: %out)
+    irdl.attributes {"shape" = %shape, "seed" = %seed, "dtype" = %dtype}
+  }
 
   // ---- Gradient ops: what the VJP rules of conv2d, max_pool, strided_slice and gather emit.
   // Conv2DBackpropInput(dout, weight, input_size): the gradient of conv2d with respect to x
