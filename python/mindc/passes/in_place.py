@@ -68,8 +68,12 @@ def _tie_results(f: ir.Operation, marks: dict[int, int]) -> bool:
         ret.operation.erase()
     kept = [i for i in range(len(ftype.results)) if i not in marks]
     f.attributes["function_type"] = ir.TypeAttr.get(ir.FunctionType.get(ftype.inputs, [ftype.results[i] for i in kept]))
-    res_attrs = list(ir.ArrayAttr(f.attributes["res_attrs"]))
-    f.attributes["res_attrs"] = ir.ArrayAttr.get([res_attrs[i] for i in kept])
+    res_attrs = [res for i, res in enumerate(ir.ArrayAttr(f.attributes["res_attrs"])) if i in kept]
+    if any(len(ir.DictAttr(res)) for res in res_attrs):
+        f.attributes["res_attrs"] = ir.ArrayAttr.get(res_attrs)
+    else:
+        # Empty result attributes must be absent: func-to-llvm asserts on an empty list.
+        del f.attributes["res_attrs"]
     return True
 
 

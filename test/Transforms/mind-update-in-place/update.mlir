@@ -37,3 +37,15 @@ func.func @two_states(%a: tensor<2xf32>, %b: tensor<3xf32>)
 func.func private @helper(%w: tensor<4xf32>) -> (tensor<4xf32> {mind.updates = 0 : i64}) {
   return %w : tensor<4xf32>
 }
+
+// -----
+
+// A function whose only result is an update returns nothing, and keeps no empty result attributes.
+// CHECK-LABEL: func.func @only_updates
+// CHECK-SAME:    (%[[W:.*]]: tensor<4xf32>) {
+// CHECK:         bufferization.materialize_in_destination %{{.*}} in %[[W]]
+// CHECK:         return{{$}}
+func.func @only_updates(%w: tensor<4xf32>) -> (tensor<4xf32> {mind.updates = 0 : i64}) {
+  %n = "mind.neg"(%w) : (tensor<4xf32>) -> tensor<4xf32>
+  return %n : tensor<4xf32>
+}

@@ -210,3 +210,16 @@ def test_vjp_of_a_function_that_assigns_is_a_clear_error():
 
     with pytest.raises(TypeError, match="assigns Parameter 'p'; only grad and value_and_grad"):
         mindc.jacrev(f)(mindc.Tensor(rand(2)))
+
+
+def test_a_function_whose_only_results_are_updates_compiles():
+    p = Parameter(rand(3), name="p")
+    start = p.asnumpy().astype(np.float64).copy()
+
+    @mindc.jit
+    def bump(x):
+        ops.assign(p, p + x)
+
+    x = rand(3)
+    assert bump(mindc.Tensor(x)) is None
+    np.testing.assert_allclose(p.asnumpy(), start + x, rtol=1e-6)

@@ -1,2 +1,7 @@
-"""(being written)"""
-__all__ = []
+"""mindc.nn.optim: MindSpore's optimizers (Optimizer, SGD, Momentum, Adam, AdamWeightDecay)."""
+from mindc.nn.optim.adam import Adam, AdamWeightDecay
+from mindc.nn.optim.momentum import Momentum
+from mindc.nn.optim.optimizer import Optimizer
+from mindc.nn.optim.sgd import SGD
+
+__all__ = ["Optimizer", "SGD", "Momentum", "Adam", "AdamWeightDecay"]

@@ -1,2 +1,4 @@
-"""(being written)"""
-__all__ = []
+"""mindc.nn.wrap: cells that wrap a network for training and evaluation."""
+from mindc.nn.wrap.cell_wrapper import TrainOneStepCell, WithEvalCell, WithLossCell
+
+__all__ = ["WithLossCell", "WithEvalCell", "TrainOneStepCell"]
