@@ -119,8 +119,12 @@ def trace_into(body: ir.Block, fn: Callable, spec, sigs: list[Sig], name: str, p
     output tensors, then the final value of each Parameter it assigned. Returns the function
     and its Traced.
     """
+    from mindc.frontend.convert import convert
+
     code = getattr(fn, "__code__", None)
     fn_loc = (code.co_filename, code.co_firstlineno, 1) if code else None
+    # Python control flow on tensors becomes scf ops (a no-op for converted functions).
+    fn = convert(fn)
     with location(fn_loc):
         with ir.InsertionPoint(body):
             f = func.FuncOp(name, ([s.to_type() for s in [*sigs, *(b for _, b in bound)]], []), visibility="private")

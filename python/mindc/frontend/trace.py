@@ -87,9 +87,11 @@ class Tracer(Tensor):
     numpy = asnumpy
 
     def __bool__(self):
+        # Converted code (frontend/convert.py) never gets here for if/while/for/and/or/not.
         raise ConcretizationError(
-            f"Python control flow on a traced tensor ({self._sig}) is not supported inside mindc.jit; "
-            "use ops.select, or pass the value as a static Python argument")
+            f"Python control flow on a traced tensor ({self._sig}) needs graph-mode conversion: mindc.jit "
+            "functions, Cell.construct and the functions they call are converted when their source is "
+            "available; elsewhere use ops.select, or pass the value as a static Python argument")
 
     def __repr__(self) -> str:
         return f"Tracer(shape={list(self.shape)}, dtype={self.dtype})"
@@ -111,6 +113,9 @@ class Trace:
     Assigning a Parameter (`ops.assign`, `set_data`) rebinds it: later reads in this trace see
     the new value, and `updates` lists the Parameters to write back when the function returns.
     """
+
+    # Whether this trace records a region of an scf op (frontend/region.py) rather than a function.
+    is_region = False
 
     def __init__(self, block: ir.Block, parent: "Trace | None" = None, lift_tensors: bool = False):
         self.block, self.parent, self.lift_tensors = block, parent, lift_tensors
@@ -171,6 +176,9 @@ class Trace:
 
     @staticmethod
     def _leak(x: "Tracer") -> ConcretizationError:
+        if x._trace.is_region:
+            return ConcretizationError(f"a tensor ({x._sig}) computed inside a graph-mode branch or loop body was "
+                                       "used outside it; pass it on through a variable the branch or body assigns")
         return ConcretizationError(f"a tensor ({x._sig}) traced by another mindc.jit call leaked into this one; "
                                    "pass it as an argument instead")
 

@@ -51,6 +51,8 @@ def _tie_results(f: ir.Operation, marks: dict[int, int]) -> bool:
             diag.error(f.operation, f"results {first[arg]} and {result} both update argument {arg}")
             return False
         first[arg] = result
+    for arg in marks.values():
+        _copy_loop_inits(args[arg])
     for block in f.regions[0].blocks:
         ret = block.operations[len(block.operations) - 1]
         if ret.operation.name != "func.return":
@@ -83,3 +85,17 @@ def _key(value: ir.Value):
 
 def _copy(value: ir.Value) -> ir.Value:
     return bufferization.AllocTensorOp(value.type, [], copy=value).result
+
+
+def _copy_loop_inits(arg: ir.BlockArgument) -> None:
+    """Give a loop that starts from an updated argument a copy of it as its initial value.
+
+    The loop's carried buffer would otherwise be the argument itself, which the update also
+    writes: one-shot bufferization then reports a read-after-write conflict it cannot avoid.
+    """
+    for use in list(arg.uses):
+        owner = use.owner
+        if owner.name not in ("scf.for", "scf.while"):
+            continue
+        with ir.InsertionPoint(owner), owner.location:
+            owner.operands[use.operand_number] = _copy(arg)

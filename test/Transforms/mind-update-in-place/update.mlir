@@ -49,3 +49,22 @@ func.func @only_updates(%w: tensor<4xf32>) -> (tensor<4xf32> {mind.updates = 0 :
   %n = "mind.neg"(%w) : (tensor<4xf32>) -> tensor<4xf32>
   return %n : tensor<4xf32>
 }
+
+// -----
+
+// A loop starting from an updated argument starts from a copy: its carried buffer must not be
+// the argument the result is written into.
+// CHECK-LABEL: func.func @loop_from_state
+// CHECK-SAME:    (%[[W:.*]]: tensor<4xf32>, %[[N:.*]]: index)
+// CHECK:         %[[INIT:.*]] = bufferization.alloc_tensor() copy(%[[W]])
+// CHECK:         %[[R:.*]] = scf.for {{.*}} iter_args(%{{.*}} = %[[INIT]])
+// CHECK:         bufferization.materialize_in_destination %[[R]] in %[[W]]
+func.func @loop_from_state(%w: tensor<4xf32>, %n: index) -> (tensor<4xf32> {mind.updates = 0 : i64}) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %r = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %w) -> (tensor<4xf32>) {
+    %d = "mind.add"(%acc, %w) : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>
+    scf.yield %d : tensor<4xf32>
+  }
+  return %r : tensor<4xf32>
+}

@@ -10,7 +10,6 @@ from helpers import tol
 import mindc
 from mindc import diag, ops
 from mindc.compiler import parse
-from mindc.frontend.trace import ConcretizationError
 from mindc.ir import make_context
 
 T = mindc.Tensor
@@ -125,14 +124,17 @@ def test_nested_jit_is_inlined_into_the_outer_function():
     np.testing.assert_allclose(outer(T(x)).asnumpy(), np.exp(x.astype(np.float64)) + 1, **tol(np.float32))
 
 
-def test_control_flow_on_a_traced_tensor_is_an_error():
+def test_control_flow_on_a_traced_tensor_becomes_a_branch_of_the_graph():
     def branchy(x):
         if x.sum() > 0:
             return x
         return -x
 
-    with pytest.raises(ConcretizationError, match="control flow"):
-        mindc.jit(branchy)(T(rand((3,))))
+    jitted = mindc.jit(branchy)
+    for sign in (1.0, -1.0):
+        x = np.abs(rand((3,))) * sign
+        np.testing.assert_array_equal(jitted(T(x)).asnumpy(), np.abs(x))
+    assert jitted.cache_info().misses == 1 and "scf.if" in jitted.lower(T(x)).as_text()
 
 
 def located(x):

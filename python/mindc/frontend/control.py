@@ -1,0 +1,266 @@
+"""The graph-mode runtime: what converted code (frontend/transform.py) calls in place of Python
+control flow.
+
+Each entry point looks at the condition (or the range bounds) when the code runs. A Python
+value, or a tensor outside any trace, is resolved there and then: one branch runs, a loop runs
+as a Python loop (unrolled into the trace). A tensor inside a trace becomes an scf op whose
+regions trace the branch or body functions (frontend/region.py); the variables those assign
+become its results. The scf ops carry the location of the user's if/while/for statement.
+
+Branch and loop-body functions take the variables they assign as parameters; their initial
+values are read from the calling frame (unassigned ones are `Undefined`).
+"""
+from __future__ import annotations
+
+import builtins
+import operator
+import sys
+from typing import Any, Callable, Sequence
+
+from mlir import ir
+from mlir.dialects import scf
+
+from mindc.frontend import dtype as mdt
+from mindc.frontend.convert import GraphSyntaxError, GraphTypeError, converted_callable
+from mindc.frontend.loops import graph_for, graph_while
+from mindc.frontend.region import (Mismatch, RegionTrace, Template, Undefined, condition, describe, in_region, join,
+                                   label, syntax_error, tensor_like, wrap)
+from mindc.frontend.tensor import Tensor
+from mindc.frontend.trace import current_trace, location, user_frame_position
+
+call = converted_callable
+
+
+def traced(x: Any) -> bool:
+    """Whether x is a tensor whose value is only known when the compiled program runs."""
+    return isinstance(x, Tensor) and current_trace() is not None
+
+
+def _frame_values(names: Sequence[str]) -> list[Any]:
+    # Two frames up: the converted function that called the entry point calling this.
+    local = sys._getframe(2).f_locals
+    return [local[n] if n in local else Undefined(n) for n in names]
+
+
+# ---- if
+def if_stmt(test: Any, then_fn: Callable, else_fn: Callable, names: tuple, results: tuple) -> tuple:
+    """`if test:` with branches then_fn/else_fn of the variables `names`; returns `results`."""
+    args = _frame_values(names)
+    if not traced(test):
+        return (then_fn if test else else_fn)(*args)
+    return graph_if(test, lambda: then_fn(*args), lambda: else_fn(*args), results, user_frame_position(), "'if'")
+
+
+def graph_if(cond: Tensor, then_fn: Callable, else_fn: Callable, names: Sequence[str], where, what: str) -> tuple:
+    """An scf.if on cond whose branches trace then_fn/else_fn (each returning the values of
+    names); returns the values after the if. Parameters assigned in a branch are rebound."""
+    outer = current_trace()
+    c = condition(outer, cond, what, where)
+    with ir.InsertionPoint(outer.block), location(where):
+        # Result types are known once both branches are traced: trace into a placeholder
+        # without results, then move its blocks into the real op.
+        scratch = scf.IfOp(c, [], has_else=True)
+    branches = [RegionTrace(scratch.then_block, outer), RegionTrace(scratch.else_block, outer)]
+    outs = [in_region(t, fn) for t, fn in zip(branches, (then_fn, else_fn))]
+    templates, pairs, owners = _join_branches(names, outs, where, what)
+    yields: list[list[ir.Value]] = [[], []]
+    for (a, b), name in zip(pairs, owners):
+        like = a if isinstance(a, Tensor) else b
+        other = b if isinstance(a, Tensor) else a
+        if isinstance(other, Tensor) and (other.shape != like.shape or other.dtype is not like.dtype):
+            raise GraphTypeError(f"{label(name)} differs between the branches of this {what}: {describe(a)} in the "
+                                 f"first branch and {describe(b)} in the second", where)
+        for k, (t, v) in enumerate(zip(branches, (a, b))):
+            yields[k].append(t.value_of(in_region(t, tensor_like, v, like), where))
+    params = {}
+    for t in branches:
+        params.update(t.updates)
+    for k, t in enumerate(branches):
+        yields[k] += [t.value_of(p, where) for p in params.values()]
+        with ir.InsertionPoint(t.block), location(where):
+            scf.YieldOp(yields[k])
+    op = ir.Operation.create("scf.if", results=[v.type for v in yields[0]], operands=[c], regions=2,
+                             loc=location(where), ip=ir.InsertionPoint(scratch))
+    scratch.then_block.append_to(op.regions[0])
+    scratch.else_block.append_to(op.regions[1])
+    scratch.operation.erase()
+    results = wrap(list(op.results), outer)
+    leaves = iter(results[:len(pairs)])
+    values = tuple(t.build(leaves) for t in templates)
+    for p, r in zip(params.values(), results[len(pairs):]):
+        outer.bind(p, r._value)
+        outer.updates[id(p)] = p
+    return values
+
+
+def _join_branches(names, outs, where, what):
+    """Templates of the branch results and the (then, else) tensor pairs, each with its name."""
+    templates, pairs, owners = [], [], []
+    for name, a, b in zip(names, *outs):
+        if isinstance(a, Undefined) != isinstance(b, Undefined):
+            raise syntax_error(f"{label(name)} is assigned in only one branch of this {what} but used after it; "
+                               "assign it in both branches or before the 'if'", where)
+        if isinstance(a, Undefined):
+            templates.append(Template("static", a))
+            continue
+        found: list = []
+        try:
+            templates.append(join(a, b, found))
+        except Mismatch as e:
+            raise GraphTypeError(f"{label(name)} differs between the branches of this {what}: {e}", where) from None
+        pairs += found
+        owners += [name] * len(found)
+    return templates, pairs, owners
+
+
+# ---- loops
+def while_stmt(cond_fn: Callable, body_fn: Callable, names: tuple, carried: tuple, results: tuple) -> tuple:
+    """`while cond_fn(*vars): vars = body_fn(*vars)`; a Python loop while the condition is a
+    Python value, an scf.while from the first time it is a traced tensor."""
+    state = _frame_values(names)
+    trace = current_trace()
+    while True:
+        c = cond_fn(*state) if trace is None else _scratch(trace, cond_fn, *state)
+        if isinstance(c, Tensor) and trace is not None:
+            return graph_while(cond_fn, body_fn, names, state, carried, results, user_frame_position())
+        if not c:
+            return tuple(state[names.index(r)] for r in results)
+        state = list(body_fn(*state))
+
+
+def _scratch(trace, fn: Callable, *args) -> Any:
+    """fn(*args) traced into a block that is then thrown away: tells whether a loop condition
+    is a tensor without leaving its ops behind."""
+    with ir.InsertionPoint(trace.block), ir.Location.unknown():
+        op = ir.Operation.create("scf.execute_region", results=[], regions=1)
+    block = op.regions[0].blocks.append()
+    try:
+        return in_region(RegionTrace(block, trace), fn, *args)
+    finally:
+        op.erase()
+
+
+class RangeSpec:
+    """range(*args) whose bounds include a traced tensor: an scf.for."""
+
+    def __init__(self, args: tuple):
+        if not 1 <= len(args) <= 3:
+            raise TypeError(f"range expected 1 to 3 arguments, got {len(args)}")
+        self.args = args
+
+
+def range_of(callee: Callable, *args) -> Any:
+    """What `range(*args)` in a for statement iterates: a RangeSpec for tensor bounds in a trace."""
+    if callee is not builtins.range:
+        return callee(*args)
+    if any(isinstance(a, Tensor) for a in args):
+        if current_trace() is not None:
+            return RangeSpec(args)
+        args = tuple(operator.index(int(a)) if isinstance(a, Tensor) else a for a in args)
+    return range(*args)
+
+
+def for_stmt(iterable: Any, body_fn: Callable, names: tuple, carried: tuple, results: tuple) -> tuple:
+    """`for item in iterable: vars = body_fn(item, *vars)`: unrolled, or an scf.for over a range
+    with a traced bound."""
+    state = _frame_values(names)
+    if isinstance(iterable, RangeSpec):
+        return graph_for(iterable.args, body_fn, names, state, carried, results, user_frame_position())
+    for item in iterable:
+        state = list(body_fn(item, *state))
+    return tuple(state[names.index(r)] for r in results)
+
+
+# ---- plain Python forms (the body leaves by return/break/continue)
+def test(cond: Any, what: str, where: str, filename: str, line: int) -> Any:
+    """cond of an if/while whose body contains `what` (return, break, continue)."""
+    if traced(cond):
+        raise GraphSyntaxError(f"'{what}' inside {where} whose condition is a tensor is not supported in graph mode",
+                               filename, line)
+    return cond
+
+
+def static_iter(iterable: Any, what: str, where: str, filename: str, line: int) -> Any:
+    """iterable of a for loop whose body contains `what` (return, break, continue)."""
+    if isinstance(iterable, RangeSpec):
+        raise GraphSyntaxError(f"'{what}' inside {where} over a range with a tensor bound is not supported in "
+                               "graph mode", filename, line)
+    return iterable
+
+
+# ---- expressions
+def ifexp(test: Any, body: Callable, orelse: Callable) -> Any:
+    """`body() if test else orelse()`."""
+    if not traced(test):
+        return body() if test else orelse()
+    where = user_frame_position()
+    return graph_if(test, lambda: (body(),), lambda: (orelse(),), ["the conditional expression"], where,
+                    "conditional expression")[0]
+
+
+def _is_bool(x: Any) -> bool:
+    return isinstance(x, bool) or isinstance(x, Tensor) and x.dtype is mdt.bool_
+
+
+def and_(*thunks: Callable) -> Any:
+    """`a and b and ...`: logical_and of boolean tensors; for other tensors, `b if a else a`."""
+    value = thunks[0]()
+    for thunk in thunks[1:]:
+        if traced(value):
+            value = _logical(value, thunk(), conjunction=True)
+        elif not value:
+            return value
+        else:
+            value = thunk()
+    return value
+
+
+def or_(*thunks: Callable) -> Any:
+    """`a or b or ...`: logical_or of boolean tensors; for other tensors, `a if a else b`."""
+    value = thunks[0]()
+    for thunk in thunks[1:]:
+        if traced(value):
+            value = _logical(value, thunk(), conjunction=False)
+        elif value:
+            return value
+        else:
+            value = thunk()
+    return value
+
+
+def _logical(a: Tensor, b: Any, conjunction: bool) -> Tensor:
+    from mindc import ops
+
+    if _is_bool(a) and _is_bool(b):
+        return ops.logical_and(a, b) if conjunction else ops.logical_or(a, b)
+    what = "'and'" if conjunction else "'or'"
+    then, other = (lambda: (b,), lambda: (a,)) if conjunction else (lambda: (a,), lambda: (b,))
+    return graph_if(a, then, other, [f"the value of {what}"], user_frame_position(), what)[0]
+
+
+def not_(value: Any) -> Any:
+    """`not value`: logical_not of a traced tensor (== 0 for tensors that are not boolean)."""
+    from mindc import ops
+
+    if not traced(value):
+        return not value
+    return ops.logical_not(value) if value.dtype is mdt.bool_ else ops.equal(value, 0)
+
+
+_COMPARE = {"Eq": operator.eq, "NotEq": operator.ne, "Lt": operator.lt, "LtE": operator.le, "Gt": operator.gt,
+            "GtE": operator.ge, "Is": operator.is_, "IsNot": operator.is_not,
+            "In": lambda a, b: a in b, "NotIn": lambda a, b: a not in b}
+
+
+def compare(left: Callable, *pairs: tuple[str, Callable]) -> Any:
+    """A chained comparison `a < b < c`: each operand evaluated once, left to right, stopping
+    at the first false Python result (a traced one is combined with the rest by and_)."""
+    a, result = left(), None
+    for name, right in pairs:
+        b = right()
+        r = _COMPARE[name](a, b)
+        result = r if result is None else and_(lambda x=result: x, lambda y=r: y)
+        if not traced(result) and not result:
+            return result
+        a = b
+    return result
