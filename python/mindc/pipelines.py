@@ -12,11 +12,17 @@ AUTODIFF = ["mind-autodiff", "mind-canonicalize", "symbol-dce"]
 # mind -> linalg on tensors, cleaned up.
 TO_LINALG = ["mind-to-linalg", "inline", "canonicalize", "cse"]
 
+# The transform-dialect schedules (lowering/<name>.mlir) the CPU pipeline applies, in order.
+SCHEDULES = ["matmul-cpu", "elementwise-cpu"]
+
 # linalg on tensors -> LLVM dialect for the ExecutionEngine on the host CPU.
 LINALG_TO_LLVM = [
     "mind-c-interface",
     "mind-bool-to-i8",
     "func.func(linalg-fuse-elementwise-ops)",
+    "canonicalize",
+    # Transform-dialect schedules from lowering/: tiling and vectorization on tensors.
+    *(f"mind-schedule{{name={name}}}" for name in SCHEDULES),
     "canonicalize",
     # Parameters a function assigns are written into their argument buffers, not returned
     # (after canonicalize, which would drop the unused materializations); then each update is
@@ -30,6 +36,8 @@ LINALG_TO_LLVM = [
     "buffer-deallocation-pipeline",
     "convert-bufferization-to-memref",
     "mind-bool-memref-to-i8",
+    # Vector transfers the schedules leave become loads and stores (or loops of them).
+    "func.func(convert-vector-to-scf)",
     "convert-linalg-to-loops",
     # Before lower-affine: it turns dynamic subview offsets (tapes) into affine.apply.
     "expand-strided-metadata",

@@ -20,6 +20,7 @@ PASSES = {
     "mind-to-linalg": "mindc.passes.to_linalg:MindToLinalg",
     "mind-c-interface": "mindc.passes.c_interface:CInterface",
     "mind-update-in-place": "mindc.passes.in_place:UpdateInPlace",
+    "mind-schedule": "mindc.passes.schedule:Schedule",
     "mind-bool-to-i8": "mindc.passes.bool_storage:BoolToI8",
     "mind-bool-memref-to-i8": "mindc.passes.bool_storage:BoolMemrefToI8",
 }
