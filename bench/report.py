@@ -125,8 +125,8 @@ def method(cfg) -> list[str]:
         "called through `Executable.function(\"main\")`; the MLP is written with `mindc.ops` "
         "(matmul, add, relu) and called through `mindc.jit`, as a user would. Both lower through the "
         "CPU pipeline (`mindc.pipelines.STAGES[\"llvm\"]`) and the ExecutionEngine at opt level 2; "
-        "the per-call overhead (memref descriptors built per call, a fresh result buffer, and for "
-        "jit the argument flattening and cache lookup) is included.",
+        "the per-call overhead (filling memref descriptors, a fresh result buffer, and for "
+        "jit the cache lookup by argument shapes and dtypes) is included.",
         "- Peers: numpy `@`; torch eager (`matmul`; `addmm` + `relu` under `inference_mode`); "
         "`jax.jit`; MindSpore graph mode through `mindspore.jit` on the CPU backend. torch.compile "
         "(Inductor) appears only in the compile-time table, with its caches disabled.", "",
@@ -154,9 +154,10 @@ def notes(peers: dict) -> list[str]:
                      "that a peer with AVX-512 kernels can pass by up to 2×"
                      + (f" ({best[0]} reaches {best[1]:.2f}× at n = {best[2]})." if best else "."))
     lines += ["- At batch 1 the peers' MLP times are mostly dispatch overhead (tens of µs); mindc's "
-              "are still its naive loops. A mindc.jit call costs ~25 µs over the kernel (argument "
-              "flattening, a cache lookup, descriptors built per call); a prebuilt raw ctypes call "
-              "would be ~0.2 µs (shared/DESIGN.md).",
+              "are its generated loops. A mindc.jit call with tensor arguments costs a few µs over the "
+              "kernel (a cache lookup by the arguments' shapes and dtypes, memref descriptors filled once "
+              "per compiled function and reused, results adopted by numpy without a copy); the raw "
+              "ctypes call under it is ~0.2 µs (shared/DESIGN.md).",
               "- Absolute numbers vary with the CPU model, which varies between machines of this kind; "
               "compare the ratios within one run."]
     return lines
@@ -179,14 +180,16 @@ def best_gemm_ratio(peers: dict) -> tuple[str, float, int] | None:
 def replace_section(path: str, heading: str, text: str) -> None:
     """Put text (starting with the `## heading` line) in place of that section of the results
     file, keeping every other section; appended if absent. Written atomically."""
-    with open(path) as f:
-        old = f.read()
+    old = ""
+    if os.path.exists(path):
+        with open(path) as f:
+            old = f.read()
     if heading in old:
         head, _, rest = old.partition(heading)
         after = rest.find("\n## ")
         new = head + text.rstrip("\n") + "\n" + (rest[after:] if after >= 0 else "")
     else:
-        new = old.rstrip("\n") + "\n\n" + text
+        new = (old.rstrip("\n") + "\n\n" if old else "") + text
     tmp = f"{path}.tmp"
     with open(tmp, "w") as f:
         f.write(new)

@@ -57,10 +57,18 @@ class KernelCache:
         """The entry for key, or None, without counting a hit or a miss."""
         return self._entries.get(key)
 
-    def put(self, key, fn) -> None:
+    def touch(self, key) -> None:
+        """Count a hit on key, found by the caller by other means, and mark it recently used."""
+        self.hits += 1
+        self._entries.move_to_end(key)
+
+    def put(self, key, fn) -> bool:
+        """Add an entry; True if the least recently used one was evicted to make room."""
         self._entries[key] = fn
         if len(self._entries) > self.maxsize:
             self._entries.popitem(last=False)
+            return True
+        return False
 
     def info(self) -> CacheInfo:
         return CacheInfo(self.hits, self.misses, self.maxsize, len(self._entries))
@@ -84,10 +92,12 @@ def freeze(value: Any):
 
 def run(op_name: str, arrays: Sequence[np.ndarray], attrs: Mapping[str, Any]) -> list[np.ndarray]:
     """op_name applied to arrays; RuleError if the op's rule rejects them."""
-    sigs = tuple(Sig(a.shape, dtype_of_numpy(a.dtype)) for a in arrays)
-    key = (op_name, tuple(sorted((k, freeze(v)) for k, v in attrs.items())), sigs)
+    # Keyed by numpy shapes and dtypes: Sigs cost more to build than the kernel takes to run.
+    key = (op_name, tuple(sorted((k, freeze(v)) for k, v in attrs.items())) if attrs else (),
+           tuple([(a.shape, a.dtype) for a in arrays]))
     fn = KERNELS.get(key)
     if fn is None:
+        sigs = tuple(Sig(a.shape, dtype_of_numpy(a.dtype)) for a in arrays)
         fn = compile_kernel(op_name, sigs, attrs)
         KERNELS.put(key, fn)
     return fn(*arrays)

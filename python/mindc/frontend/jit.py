@@ -21,6 +21,7 @@ from mlir.dialects import func
 
 from mindc import diag
 from mindc.frontend import eager
+from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
 from mindc.frontend.trace import Trace, Tracer, current_trace, location, tracing
 from mindc.passes.c_interface import UPDATES
@@ -187,20 +188,29 @@ class Compiled:
         from mindc.runtime.engine import Executable
 
         self.lowered = lowered
+        self._fast: tuple | None = None  # _fast_key of arguments that passed the signature check
         ctx = eager.context()
         with ctx, diag.Collector(ctx) as collector:
             self._fn = Executable(lowered._clone(), collector).function(lowered.name)
 
     def __call__(self, *args, **kwargs) -> Any:
         """Run on arguments of the signature it was lowered for; TypeError for any other."""
+        fast = _fast_key(args) if not kwargs else None
+        if fast is not None and fast == self._fast:
+            return self.call_flat(args)
         spec, leaves, sigs = signature(args, kwargs)
         if (spec, sigs) != (self.lowered.in_spec, self.lowered.in_sigs):
             raise TypeError(f"@{self.lowered.name} was compiled for other arguments: tensors "
                             f"{', '.join(map(str, self.lowered.in_sigs)) or 'none'}, got {', '.join(map(str, sigs)) or 'none'}")
+        # Plain tensors of these shapes and dtypes always pass the check above.
+        self._fast = fast
         return self.call_flat(leaves)
 
-    def call_flat(self, leaves: list[Tensor]) -> Any:
-        arrays = self._fn(*[x.asnumpy() for x in [*leaves, *self.lowered.captured]])
+    def call_flat(self, leaves: Sequence[Tensor]) -> Any:
+        """Run on the argument tensors in flattened order (their signature already checked)."""
+        arrays = self._fn(*[x._array for x in leaves], *[x._array for x in self.lowered.captured])
+        if self.lowered.out_spec == _TENSOR:
+            return Tensor._wrap(arrays[0])
         return unflatten(self.lowered.out_spec, iter([Tensor._wrap(a) for a in arrays]))
 
 
@@ -219,21 +229,40 @@ class Jitted:
         self._key, self._name = key, symbol_for(fn) if name is None else name
         self._graph_fn: Callable | None = None
         self._cache = eager.KernelCache(maxsize)
+        # Calls whose arguments are all plain tensors, positionally: {(shape, dtype of each, more
+        # key): (cache key, Compiled)}. Such a call's full key follows from these alone, so it
+        # skips flattening and building Sigs. Holds only entries of _cache (cleared when it evicts).
+        self._fast: dict = {}
 
     def __call__(self, *args, **kwargs):
         if current_trace() is not None:
             # Inside another jit's trace: inline, the outer function is compiled as a whole.
             return self._graph()(*args, **kwargs)
+        return self.call(args, kwargs)
+
+    def call(self, args: tuple, kwargs: dict) -> Any:
+        """Run on args and kwargs outside any trace, compiling first for a new signature."""
+        fast = _fast_key(args) if not kwargs else None
+        if fast is not None:
+            if self._key is not None:
+                fast = (fast, self._key())
+            hit = self._fast.get(fast)
+            if hit is not None:
+                self._cache.touch(hit[0])
+                return hit[1].call_flat(args)
         spec, leaves, sigs = signature(args, kwargs)
         key = self._cache_key(spec, sigs)
         compiled = self._cache.get(key)
         if compiled is None:
             compiled = self._lower(spec, sigs).compile()
-            self._cache.put(key, compiled)
+            if self._cache.put(key, compiled):
+                self._fast.clear()
+        if fast is not None:
+            self._fast[fast] = (key, compiled)
         return compiled.call_flat(leaves)
 
-    def _cache_key(self, spec, sigs) -> tuple:
-        return spec, sigs, self._key() if self._key is not None else None
+    def _cache_key(self, spec, sigs) -> "_Key":
+        return _Key((spec, sigs, self._key() if self._key is not None else None))
 
     def _graph(self) -> Callable:
         if self._graph_fn is None:
@@ -257,10 +286,42 @@ class Jitted:
 
     def cache_clear(self) -> None:
         self._cache.clear()
+        self._fast.clear()
 
     def __get__(self, instance, owner=None):
         # Decorating a method: bind the instance, which is then a static argument.
         return self if instance is None else functools.partial(self, instance)
+
+
+# Tensor types whose values are their `_array` (Tracers, which also subclass Tensor, are not).
+_PLAIN = frozenset({Tensor, Parameter})
+
+
+def _fast_key(args: tuple) -> tuple | None:
+    """The shapes and dtypes of args if all are plain tensors, else None."""
+    key = []
+    for x in args:
+        if type(x) not in _PLAIN:
+            return None
+        array = x._array
+        key += (array.shape, array.dtype)
+    return tuple(key)
+
+
+class _Key:
+    """A compile-cache key that hashes once: its Sigs hash in Python, and a hit on the fast path
+    touches the cache by key."""
+
+    __slots__ = ("value", "_hash")
+
+    def __init__(self, value: tuple):
+        self.value, self._hash = value, hash(value)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Key) and self.value == other.value
 
 
 def jit(function: Callable | None = None, **options) -> Jitted | Callable[[Callable], Jitted]:

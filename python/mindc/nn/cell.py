@@ -27,6 +27,9 @@ class Cell:
     the parent was made with auto_prefix=False), as MindSpore names checkpoint entries.
     """
 
+    # Bumped whenever a training flag or a child cell changes anywhere (see _mode_key).
+    _mode_epoch = 0
+
     def __init__(self, auto_prefix: bool = True, flags: dict | None = None):
         object.__setattr__(self, "_params", OrderedDict())
         object.__setattr__(self, "_cells", OrderedDict())
@@ -41,6 +44,8 @@ class Cell:
             raise AttributeError(f"{type(self).__name__}.__init__ must call super().__init__() before setting "
                                  f"attribute '{name}'")
         params, cells = self.__dict__["_params"], self.__dict__["_cells"]
+        if name == "training" or isinstance(value, Cell) or name in cells:
+            Cell._modes_changed()
         if isinstance(value, Parameter):
             if value.name.startswith("Parameter_"):
                 value.name = name
@@ -69,6 +74,7 @@ class Cell:
         raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
 
     def __delattr__(self, name: str) -> None:
+        Cell._modes_changed()
         for registry in ("_params", "_cells"):
             if name in self.__dict__[registry]:
                 del self.__dict__[registry][name]
@@ -85,7 +91,7 @@ class Cell:
         if self._graph is None:
             object.__setattr__(self, "_graph", Jitted(self._traced_construct(), key=self._mode_key,
                                                       name=type(self).__name__))
-        return self._graph(*args, **kwargs)
+        return self._graph.call(args, kwargs)
 
     def _traced_construct(self):
         """construct, its Python control flow on tensors converted to graph form, bound to self."""
@@ -95,8 +101,20 @@ class Cell:
 
     def _mode_key(self) -> tuple:
         # A graph traced in training mode (Dropout on, BatchNorm's batch statistics) is not the
-        # eval graph: the mode of every cell is part of the compile-cache key.
-        return tuple(cell.training for _, cell in self.cells_and_names())
+        # eval graph: the mode of every cell is part of the compile-cache key. Walking the cells
+        # at every call would cost more than the call itself, so the key is kept until any cell's
+        # mode or children change (_modes_changed).
+        cached = self.__dict__.get("_mode_cache")
+        if cached is not None and cached[0] == Cell._mode_epoch:
+            return cached[1]
+        key = tuple(cell.training for _, cell in self.cells_and_names())
+        object.__setattr__(self, "_mode_cache", (Cell._mode_epoch, key))
+        return key
+
+    @staticmethod
+    def _modes_changed() -> None:
+        """Invalidate every cell's cached mode key (a mode or a child changed somewhere)."""
+        Cell._mode_epoch += 1
 
     def compile_cache_info(self):
         """hits, misses, maxsize, currsize of this Cell's graph cache (compiled on first call)."""
@@ -108,7 +126,9 @@ class Cell:
     def set_train(self, mode: bool = True) -> "Cell":
         """Training mode (True) or evaluation mode, for this Cell and every Cell in it."""
         for _, cell in self.cells_and_names():
-            object.__setattr__(cell, "training", bool(mode))
+            if cell.training != bool(mode):
+                object.__setattr__(cell, "training", bool(mode))
+                Cell._modes_changed()
         return self
 
     def set_grad(self, requires_grad: bool = True) -> "Cell":

@@ -216,3 +216,123 @@ def test_lowered_compiles_to_a_callable_for_its_signature():
     np.testing.assert_allclose(compiled(T(x)).asnumpy(), np.exp(x.astype(np.float64)) * 2, **tol(np.float32))
     with pytest.raises(TypeError, match="compiled for other arguments"):
         compiled(T(rand((3, 3))))
+
+
+# ---- the call path: calls with plain tensor arguments skip flattening (Jitted._fast)
+
+def test_plain_tensor_calls_follow_shape_and_dtype_changes():
+    f = mindc.jit(lambda x, y: x * y + 1.0)
+    signatures = [((3,), np.float32), ((4,), np.float32), ((3,), np.float64), ((2, 2), np.float32)]
+    for _ in range(2):
+        for i, (shape, dtype) in enumerate(signatures):
+            a, b = rand(shape, dtype, seed=i), rand(shape, dtype, seed=10 + i)
+            got = f(T(a), T(b))
+            assert got.dtype is mindc.dtype.as_dtype(dtype) and got.shape == shape
+            np.testing.assert_allclose(got.asnumpy(), a.astype(np.float64) * b + 1, **tol(dtype))
+    info = f.cache_info()
+    assert (info.hits, info.misses, info.currsize) == (4, 4, 4)
+
+
+def test_numpy_and_tensor_arguments_of_one_signature_share_a_compile():
+    f = mindc.jit(lambda x: x - 1.0)
+    x = rand((2, 3), seed=20)
+    np.testing.assert_allclose(f(x).asnumpy(), x - 1, **tol(np.float32))
+    np.testing.assert_allclose(f(T(x)).asnumpy(), x - 1, **tol(np.float32))
+    np.testing.assert_allclose(f(T(x)).asnumpy(), x - 1, **tol(np.float32))
+    assert f.cache_info()[:2] == (2, 1)
+
+
+def test_static_arguments_between_plain_tensor_calls():
+    f = mindc.jit(scale)
+    x = rand((2, 2), seed=21)
+    for k in (2.0, 3.0, 2.0):
+        np.testing.assert_allclose(f(T(x), k).asnumpy(), x * k, **tol(np.float32))
+        np.testing.assert_allclose(f(T(x), k, shift=T(x)).asnumpy(), x * k + x, **tol(np.float32))
+    assert f.cache_info()[:2] == (2, 4)
+
+
+def test_an_evicted_signature_is_compiled_again():
+    from mindc.frontend.jit import Jitted
+
+    f = Jitted(lambda x: x * 2.0, maxsize=1)
+    a, b = rand((2,), seed=22), rand((3,), seed=23)
+    for x in (a, b, a, b):
+        np.testing.assert_allclose(f(T(x)).asnumpy(), x * 2, **tol(np.float32))
+    assert f.cache_info() == (0, 4, 1, 1)
+    f(T(b))
+    assert f.cache_info()[:2] == (1, 4)
+
+
+def test_a_value_returned_twice_is_freed_once():
+    f = mindc.jit(lambda x: (lambda y: (y, y))(x * 2.0))
+    x = rand((4,), seed=24)
+    for _ in range(50):
+        p, q = f(T(x))
+    del q
+    np.testing.assert_allclose(p.asnumpy(), x * 2, **tol(np.float32))
+
+
+def test_parameters_read_their_current_value_at_each_call():
+    w = mindc.Parameter(T(np.ones(3, np.float32)), name="w")
+    count = mindc.Parameter(T(np.zeros((), np.float32)), name="count")
+
+    @mindc.jit
+    def f(x):
+        ops.assign(count, count + 1.0)
+        return x * w
+
+    x = rand((3,), seed=25)
+    np.testing.assert_allclose(f(T(x)).asnumpy(), x, **tol(np.float32))
+    w.set_data(np.full(3, 2.0, np.float32))                 # a new array behind the Parameter
+    np.testing.assert_allclose(f(T(x)).asnumpy(), 2 * x, **tol(np.float32))
+    f(T(x))
+    assert float(count.asnumpy()) == 3.0                    # updated in place at each call
+
+
+def test_a_cells_graph_follows_its_training_mode():
+    from mindc import nn
+
+    class Twice(nn.Cell):
+        def construct(self, x):
+            return x * 2.0 if self.training else x
+
+    class Net(nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.inner = Twice()
+
+        def construct(self, x):
+            return self.inner(x) + 1.0
+
+    net, x = Net(), rand((3,), seed=26)
+    outputs = []
+    for change in (lambda: None, lambda: net.set_train(), lambda: net.inner.set_train(False),
+                   lambda: net.inner.set_train(True), lambda: setattr(net, "inner", Twice())):
+        change()
+        outputs.append(net(T(x)).asnumpy())
+    np.testing.assert_allclose(outputs, [x + 1, 2 * x + 1, x + 1, 2 * x + 1, x + 1], **tol(np.float32))
+
+
+def test_argument_errors_are_raised_after_fast_calls():
+    f = mindc.jit(lambda x: x + 1.0)
+    x = T(rand((2,), seed=27))
+    f(x)
+    f(x)
+    with pytest.raises(TypeError, match="a mindc.jit argument or result of type set is neither"):
+        f(x, {1})
+    compiled = f.lower(x).compile()
+    compiled(x)
+    with pytest.raises(TypeError, match=r"compiled for other arguments: tensors 2xf32, got 3xf32"):
+        compiled(T(rand((3,))))
+    with pytest.raises(TypeError, match="compiled for other arguments"):
+        compiled(x, extra=x)
+
+    @mindc.jit
+    def leak(y):
+        leaked.append(y)
+        return y
+
+    leaked = []
+    leak(x)
+    with pytest.raises(TypeError, match="a traced tensor was passed to mindc.jit outside its trace"):
+        f(leaked[0])
