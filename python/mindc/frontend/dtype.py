@@ -75,6 +75,11 @@ def as_dtype(value: Any) -> DType:
     """
     if isinstance(value, DType):
         return value
+    if isinstance(value, np.dtype):
+        # Every Tensor.dtype comes here with its array's dtype: one dictionary lookup.
+        known = _BY_NUMPY.get(value)
+        if known is not None:
+            return known
     if isinstance(value, str) and value in _BY_MLIR:
         return _BY_MLIR[value]
     if value is bool:
@@ -93,6 +98,10 @@ def as_dtype(value: Any) -> DType:
         if dt == np_type:
             return _BY_MLIR[mlir]
     raise TypeError(f"unsupported data type {dt}; mindc has {', '.join(d.name for d in ALL)}")
+
+
+# bfloat16 is left to the slow path: its numpy dtype needs ml_dtypes, imported on first use.
+_BY_NUMPY = {np.dtype(np_type): _BY_MLIR[mlir] for mlir, np_type in _NUMPY.items()}
 
 
 def dtype_to_nptype(dtype: DType) -> np.dtype:
