@@ -1,6 +1,153 @@
-// Schedule being written: applies nothing yet.
+// CPU schedule for linalg.matmul and linalg.batch_matmul (any operand transposes, as their
+// indexing maps say; a transposed y is materialized by the lowering, rules/matmul.py), and for
+// the 2-d transposes, on tensors before bufferization:
+//   1. k blocks of 256; in each, register tiles of 8x32 (rows x columns of C), n outer so a
+//      256x32 panel of y is reused by all the row tiles. The tile loops are peeled, so every tile
+//      has a static shape (shapes are static in mindc): full 8x32 tiles and the remainders (e.g.
+//      3x32, 8x4), all vectorized, none padded or masked.
+//   2. each tile: a loop over k, inside it two 8x16 sub-tiles (unrolled), each vectorized to a
+//      vector.contract of vector<8x1> x vector<1x16>: 8 broadcast-FMAs on 512-bit vectors.
+//   3. the accumulators (two vector<8x16>, 16 registers) are hoisted out of the k loop as
+//      iter_args; contractions become outer products, then vector.fma.
+// Tiles are found again by the `mindc.tile` attribute (clones keep it), so handles survive
+// peeling and unrolling; `mindc.k_loop` marks the k loops whose accumulators are hoisted.
 module attributes {transform.with_named_sequence} {
   transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    // Transposes of the last two dims (a transpose_b operand, nn.Dense's weight): 16x16 tiles,
+    // peeled like the products' tiles; a 16x16 vector transpose becomes AVX-512 shuffles. Tiled
+    // first, so that fusing the products' fill below does not fuse (and repeat per row tile) them.
+    %tps = transform.structured.match ops{["linalg.transpose"]} attributes {permutation = array<i64: 1, 0>} in %root : (!transform.any_op) -> !transform.any_op
+    transform.foreach %tps : !transform.any_op {
+    ^bb0(%tp: !transform.any_op):
+      %t, %loops:2 = transform.structured.tile_using_for %tp tile_sizes [16, 16] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+      transform.annotate %t "mindc.tile" : !transform.any_op
+      transform.include @peel failures(propagate) (%loops#1) : (!transform.any_op) -> ()
+      transform.include @peel failures(propagate) (%loops#0) : (!transform.any_op) -> ()
+    }
+    %btps = transform.structured.match ops{["linalg.transpose"]} attributes {permutation = array<i64: 0, 2, 1>} in %root : (!transform.any_op) -> !transform.any_op
+    transform.foreach %btps : !transform.any_op {
+    ^bb0(%tp: !transform.any_op):
+      %t, %loops:3 = transform.structured.tile_using_for %tp tile_sizes [1, 16, 16] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
+      transform.annotate %t "mindc.tile" : !transform.any_op
+      transform.include @peel failures(propagate) (%loops#2) : (!transform.any_op) -> ()
+      transform.include @peel failures(propagate) (%loops#1) : (!transform.any_op) -> ()
+    }
+    // The zero fills the products start from: 8x32 tiles (peeled), vectorized with the products.
+    // They are not fused into the products' tiles: `structured.fuse` would fuse the producers
+    // of x and y as well and recompute them for every tile.
+    %mms = transform.structured.match ops{["linalg.matmul"]} in %root : (!transform.any_op) -> !transform.any_op
+    %bmms = transform.structured.match ops{["linalg.batch_matmul"]} in %root : (!transform.any_op) -> !transform.any_op
+    %mfills0 = transform.get_producer_of_operand %mms[2] : (!transform.any_op) -> !transform.any_op
+    %mfills = transform.merge_handles %mfills0 {deduplicate} : !transform.any_op
+    transform.foreach %mfills : !transform.any_op {
+    ^bb0(%fill: !transform.any_op):
+      transform.include @tile_fill_2d failures(propagate) (%fill) : (!transform.any_op) -> ()
+    }
+    %bfills0 = transform.get_producer_of_operand %bmms[2] : (!transform.any_op) -> !transform.any_op
+    %bfills = transform.merge_handles %bfills0 {deduplicate} : !transform.any_op
+    transform.foreach %bfills : !transform.any_op {
+    ^bb0(%fill: !transform.any_op):
+      transform.include @tile_fill_3d failures(propagate) (%fill) : (!transform.any_op) -> ()
+    }
+    // Products: k blocks of 256, so that a 256x32 panel of y stays in cache while the row tiles
+    // pass over it (rows of y 4 KiB apart, as at n = 1024, alias in the caches: a panel of all k
+    // would not stay); a last partial block only shortens its k loops. In each block, 8x32
+    // register tiles, n outer so all row tiles reuse the panel; both tile loops peeled.
+    transform.foreach %mms : !transform.any_op {
+    ^bb0(%mm: !transform.any_op):
+      %block, %kloop = transform.structured.tile_using_for %mm tile_sizes [0, 0, 256] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+      %t, %loops:2 = transform.structured.tile_using_for %block tile_sizes [8, 32, 0] interchange = [1, 0, 2]
+          : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+      transform.annotate %t "mindc.tile" : !transform.any_op
+      transform.include @peel failures(propagate) (%loops#1) : (!transform.any_op) -> ()
+      transform.include @peel failures(propagate) (%loops#0) : (!transform.any_op) -> ()
+    }
+    transform.foreach %bmms : !transform.any_op {
+    ^bb0(%bmm: !transform.any_op):
+      %t, %loops:3 = transform.structured.tile_using_for %bmm tile_sizes [1, 8, 32, 0] interchange = [0, 2, 1, 3]
+          : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
+      transform.annotate %t "mindc.tile" : !transform.any_op
+      transform.include @peel failures(propagate) (%loops#2) : (!transform.any_op) -> ()
+      transform.include @peel failures(propagate) (%loops#1) : (!transform.any_op) -> ()
+    }
+    // Peeled loops get static bounds; canonicalization makes the tiles' shapes static.
+    transform.apply_patterns to %root {
+      transform.apply_patterns.canonicalization
+    } : !transform.any_op
+
+    %inits = transform.structured.match ops{["linalg.fill"]} attributes {mindc.tile} in %root : (!transform.any_op) -> !transform.any_op
+    transform.structured.vectorize %inits : !transform.any_op
+    %tiles = transform.structured.match ops{["linalg.matmul"]} attributes {mindc.tile} in %root : (!transform.any_op) -> !transform.any_op
+    %t1, %k1 = transform.structured.tile_using_for %tiles tile_sizes [0, 0, 1] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.annotate %k1 "mindc.k_loop" : !transform.any_op
+    %t2, %sub:2 = transform.structured.tile_using_for %t1 tile_sizes [8, 16, 0] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    transform.loop.unroll %sub#1 {factor = 2} : !transform.any_op
+    %btiles = transform.structured.match ops{["linalg.batch_matmul"]} attributes {mindc.tile} in %root : (!transform.any_op) -> !transform.any_op
+    %b1, %bk = transform.structured.tile_using_for %btiles tile_sizes [0, 0, 0, 1] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+    transform.annotate %bk "mindc.k_loop" : !transform.any_op
+    %b2, %bsub:2 = transform.structured.tile_using_for %b1 tile_sizes [0, 8, 16, 0] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    transform.loop.unroll %bsub#1 {factor = 2} : !transform.any_op
+    transform.apply_patterns to %root {
+      transform.apply_patterns.canonicalization
+    } : !transform.any_op
+
+    %ttiles = transform.structured.match ops{["linalg.transpose"]} attributes {mindc.tile} in %root : (!transform.any_op) -> !transform.any_op
+    transform.structured.vectorize %ttiles : !transform.any_op
+    %micro = transform.structured.match ops{["linalg.matmul", "linalg.batch_matmul"]} attributes {mindc.tile} in %root : (!transform.any_op) -> !transform.any_op
+    transform.structured.vectorize %micro {create_named_contraction} : !transform.any_op
+    transform.apply_patterns to %root {
+      transform.apply_patterns.tensor.fold_tensor_subset_ops_into_vector_transfers
+      transform.apply_patterns.canonicalization
+    } : !transform.any_op
+    transform.apply_cse to %root : !transform.any_op
+    %kloops = transform.structured.match ops{["scf.for"]} attributes {mindc.k_loop} in %root : (!transform.any_op) -> !transform.op<"scf.for">
+    transform.loop.hoist_loop_invariant_subsets %kloops : !transform.op<"scf.for">
+    // One pattern set per region: all of them in one region can rewrite forever.
+    transform.apply_patterns to %root {
+      transform.apply_patterns.vector.lower_contraction lowering_strategy = "outerproduct"
+    } : !transform.any_op
+    transform.apply_patterns to %root {
+      transform.apply_patterns.vector.lower_outerproduct
+    } : !transform.any_op
+    // The vectorizer turns a transpose into a transposed read; read rows, transpose in registers.
+    transform.apply_patterns to %root {
+      transform.apply_patterns.vector.transfer_permutation_patterns
+    } : !transform.any_op
+    transform.apply_patterns to %root {
+      transform.apply_patterns.vector.lower_transpose lowering_strategy = "shuffle_16x16"
+    } : !transform.any_op
+    transform.apply_patterns to %root {
+      transform.apply_patterns.vector.cast_away_vector_leading_one_dim
+      transform.apply_patterns.canonicalization
+    } : !transform.any_op
+    transform.yield
+  }
+
+  // A fill in 8x32 tiles (the products' register tiles), peeled, marked for vectorization.
+  transform.named_sequence @tile_fill_2d(%fill: !transform.any_op {transform.consumed}) {
+    %t, %loops:2 = transform.structured.tile_using_for %fill tile_sizes [8, 32] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+    transform.annotate %t "mindc.tile" : !transform.any_op
+    transform.include @peel failures(propagate) (%loops#1) : (!transform.any_op) -> ()
+    transform.include @peel failures(propagate) (%loops#0) : (!transform.any_op) -> ()
+    transform.yield
+  }
+
+  transform.named_sequence @tile_fill_3d(%fill: !transform.any_op {transform.consumed}) {
+    %t, %loops:3 = transform.structured.tile_using_for %fill tile_sizes [1, 8, 32] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
+    transform.annotate %t "mindc.tile" : !transform.any_op
+    transform.include @peel failures(propagate) (%loops#2) : (!transform.any_op) -> ()
+    transform.include @peel failures(propagate) (%loops#1) : (!transform.any_op) -> ()
+    transform.yield
+  }
+
+  // Split the last partial iteration off a tile loop; a loop whose range divides the step
+  // cannot be peeled, and is left as it is.
+  transform.named_sequence @peel(%loop: !transform.any_op {transform.readonly}) {
+    transform.sequence %loop : !transform.any_op failures(suppress) {
+    ^bb0(%l: !transform.any_op):
+      %for = transform.cast %l : !transform.any_op to !transform.op<"scf.for">
+      %main, %rest = transform.loop.peel %for : (!transform.op<"scf.for">) -> (!transform.any_op, !transform.any_op)
+    }
     transform.yield
   }
 }

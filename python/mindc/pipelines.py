@@ -36,13 +36,18 @@ LINALG_TO_LLVM = [
     "buffer-deallocation-pipeline",
     "convert-bufferization-to-memref",
     "mind-bool-memref-to-i8",
-    # Vector transfers the schedules leave become loads and stores (or loops of them).
-    "func.func(convert-vector-to-scf)",
+    # Vector transfers the schedules leave become loads and stores. Fully unrolled: otherwise
+    # n-d transfers go through a stack buffer whose alloca lands inside the loop, and the
+    # stack grows every iteration until the process dies (LeNet at batch 64).
+    "func.func(convert-vector-to-scf{full-unroll=true})",
     "convert-linalg-to-loops",
     # Before lower-affine: it turns dynamic subview offsets (tapes) into affine.apply.
     "expand-strided-metadata",
     "lower-affine",
     "convert-scf-to-cf",
+    # Vector ops the schedules leave (1-d transfers, broadcasts, fma) become LLVM vector
+    # instructions; fp reductions may be reassociated (tree instead of a serial chain).
+    "convert-vector-to-llvm{reassociate-fp-reductions}",
     "finalize-memref-to-llvm",
     # tanh, erf and friends have no LLVM intrinsic: call libm, which the host process provides.
     "convert-math-to-libm",

@@ -131,6 +131,13 @@ class Builder:
     def constant(self, array: np.ndarray) -> ir.Value:
         return arith.constant(numpy_to_dense(array).type, numpy_to_dense(array))
 
+    def transpose_last_two(self, x: ir.Value) -> ir.Value:
+        """x with its last two dimensions swapped, materialized (linalg.transpose)."""
+        sig = Sig.of(x)
+        perm = [*range(sig.rank - 2), sig.rank - 1, sig.rank - 2]
+        out = self.empty(sig.with_shape([sig.shape[p] for p in perm]))
+        return linalg.transpose(x, outs=[out], permutation=perm).results[0]
+
     # -- linalg.generic ----------------------------------------------------------------------
 
     def generic(self, ins: Sequence[ir.Value], inits: Sequence[ir.Value], maps: Sequence[ir.AffineMap],

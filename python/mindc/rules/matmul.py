@@ -31,12 +31,13 @@ class MatMul(Rule):
         return [Sig((m, n), x.dtype)]
 
     def lower(self, b, a, ins, outs):
-        # One named linalg.matmul whose indexing maps absorb the transposes, so no transpose is
-        # materialized and later schedules still see a matmul.
+        # One named linalg.matmul whose indexing maps absorb transpose_a, so later schedules still
+        # see a matmul. A transposed y is materialized (see _rows_of_y).
+        x, y = ins
         m, n, k = (ir.AffineDimExpr.get(i) for i in range(3))
-        maps = [[k, m] if a["transpose_a"] else [m, k], [n, k] if a["transpose_b"] else [k, n], [m, n]]
+        maps = [[k, m] if a["transpose_a"] else [m, k], [k, n], [m, n]]
         attrs = [ir.AffineMap.get(3, 0, exprs) for exprs in maps]
-        return [linalg.matmul(*ins, outs=[b.full(outs[0], 0)], indexing_maps=attrs)]
+        return [linalg.matmul(x, _rows_of_y(b, a, y), outs=[b.full(outs[0], 0)], indexing_maps=attrs)]
 
     def fold(self, a, x, y):
         return [np.matmul(x.T if a["transpose_a"] else x, y.T if a["transpose_b"] else y)]
@@ -76,9 +77,11 @@ class BatchMatMul(Rule):
         m, n, k = (ir.AffineDimExpr.get(batch + i) for i in range(3))
         rows = [[k, m] if a["transpose_a"] else [m, k], [n, k] if a["transpose_b"] else [k, n], [m, n]]
         if len(xs) == len(ys) == 3 and xs[0] == ys[0]:
-            # One batch dim, no broadcast: the named op, whose maps absorb the transposes.
+            # One batch dim, no broadcast: the named op, whose maps absorb transpose_a; a
+            # transposed y is materialized (see _rows_of_y).
+            rows[1] = [k, n]
             maps = [ir.AffineMap.get(4, 0, [ir.AffineDimExpr.get(0), *r]) for r in rows]
-            return [linalg.batch_matmul(x, y, outs=[b.full(out, 0)], indexing_maps=maps)]
+            return [linalg.batch_matmul(x, _rows_of_y(b, a, y), outs=[b.full(out, 0)], indexing_maps=maps)]
         # The batch dims broadcast as elementwise operands do; the map's dims d0.. are the same here.
         leads = [list(broadcast_map(s[:-2], out.shape[:batch]).results) for s in (xs, ys, out.shape)]
         maps = [ir.AffineMap.get(batch + 3, 0, lead + r) for lead, r in zip(leads, rows)]
@@ -94,6 +97,14 @@ class BatchMatMul(Rule):
         dx, dy = _product_vjp(m.batch_matmul, a, x, y, couts[0])
         # Broadcast batch dims (a 2-d operand is one matrix for every batch) sum back.
         return [m.sum_to(dx, m.sig(x).shape), m.sum_to(dy, m.sig(y).shape)]
+
+
+def _rows_of_y(b, a, y):
+    """y as [..., k, n]: with transpose_b, y's transpose is materialized, an O(nk) copy against
+    the O(mnk) product, because the CPU kernel (lowering/matmul-cpu.mlir) vectorizes along n and
+    needs rows of y contiguous; a transposed y read in place costs a strided gather per vector.
+    Canonicalization folds the copy away where y is itself a transpose (nn.Dense's weight)."""
+    return b.transpose_last_two(y) if a["transpose_b"] else y
 
 
 def _product_vjp(product, a, x, y, g):

@@ -12,7 +12,7 @@ import numpy as np
 from mlir import ir
 from mlir.dialects import linalg, tensor
 
-from mindc.lowering.builder import PARALLEL
+from mindc.lowering.builder import PARALLEL, REDUCTION
 from mindc.rules.base import FLOAT_DTYPES, Kind, Rule, RuleError, Sig, normalize_axis, numpy_dtype, register
 from mindc.rules.reduce import dropping, iterators, lowest, require_dtype
 
@@ -163,11 +163,38 @@ def pool_attrs(a) -> dict:
 @register("mind.max_pool")
 class MaxPool(Pool):
     def lower(self, b, a, ins, outs):
+        kernel, strides, pad = self.window(a)
+        if tuple(strides) == tuple(kernel) and not any(pad):
+            return [tiled_max(b, ins[0], outs[0], kernel)]
         # Pad with -inf, so padding never wins the max.
         return [self.pooled(b, a, ins[0], outs[0], -np.inf, lowest(outs[0].dtype), linalg.pooling_nchw_max)]
 
     def vjp(self, m, a, ins, outs, couts):
         return [m.max_pool_grad(ins[0], couts[0], **pool_attrs(a))]
+
+
+def window_blocks(x: ir.Value, out: Sig, kernel: Sequence[int]) -> ir.Value:
+    """x (NCHW) cut to the cells that non-overlapping kernel-sized windows with result `out`
+    cover, viewed as [N, C, Ho, kh, Wo, kw]."""
+    (n, c, ho, wo), (kh, kw) = out.shape, kernel
+    sig = Sig.of(x)
+    covered = sig.with_shape([n, c, ho * kh, wo * kw])
+    if covered != sig:
+        x = tensor.extract_slice(covered.to_type(), x, [], [], [], [0, 0, 0, 0], list(covered.shape), [1, 1, 1, 1])
+    return _regroup(x, [n, c, ho, kh, wo, kw], [[0], [1], [2, 3], [4, 5]])
+
+
+def tiled_max(b, x: ir.Value, out: Sig, kernel: Sequence[int]) -> ir.Value:
+    """max_pool whose windows tile x (strides equal to kernel_size, no padding): a max over the
+    [N, C, Ho, kh, Wo, kw] view of x, the output column innermost so the loops vectorize along Wo
+    (the named pooling op runs over each window cell by cell)."""
+    blocks = window_blocks(x, out, kernel)
+    d = [ir.AffineDimExpr.get(k) for k in range(6)]   # n, c, oh, i, j, ow
+    maps = [ir.AffineMap.get(6, 0, [d[0], d[1], d[2], d[3], d[5], d[4]]),
+            ir.AffineMap.get(6, 0, [d[0], d[1], d[2], d[5]])]
+    iters = [PARALLEL] * 3 + [REDUCTION] * 2 + [PARALLEL]
+    (result,) = b.generic([blocks], [b.full(out, lowest(out.dtype))], maps, iters, lambda s, v, m: [s.max(m, v)])
+    return result
 
 
 @register("mind.avg_pool")

@@ -15,9 +15,10 @@ from mlir import ir
 from mlir.dialects import arith, linalg, tensor
 from numpy.lib.stride_tricks import sliding_window_view
 
-from mindc.lowering.builder import PARALLEL
+from mindc.lowering.builder import PARALLEL, REDUCTION
 from mindc.rules.base import FLOAT_DTYPES, Kind, Rule, RuleError, Sig, register
-from mindc.rules.nn import Conv2D, Pool, conv_attrs, conv_output, convolve, ints_attr, pad_spatial, pool_attrs
+from mindc.rules.nn import (Conv2D, Pool, conv_attrs, conv_output, convolve, ints_attr, pad_spatial, pool_attrs,
+                            window_blocks)
 from mindc.rules.reduce import _takes, iterators, lowest, require_dtype
 
 
@@ -100,6 +101,8 @@ class Conv2DBackpropFilter(Rule):
         (dout, x), (out,) = ins, outs
         (sh, sw), (dh, dw), group = a["stride"], a["dilation"], a["group"]
         f_out, cg = out.shape[:2]
+        if _rows_of_partial_sums(a, out, Sig.of(dout)):
+            return [_filter_grad_by_rows(b, dout, pad_spatial(b, x, a["pad"], 0.0), out, (dh, dw))]
         # dw[f, c, i, j] = sum over n, oh, ow of dout[n, f, oh, ow] * x[n, c_in, oh sh + i dh, ow sw + j dw]
         # with c_in = (f's group) * C_in/group + c on the padded x.
         f, c, i, j, n, oh, ow = _dims(7)
@@ -120,6 +123,39 @@ class Conv2DBackpropFilter(Rule):
         (dout, x), (g,) = ins, couts
         return [m.conv2d(x, g, **conv_attrs(a)),
                 m.conv2d_backprop_input(dout, g, **conv_attrs(a), input_size=m.sig(x).shape)]
+
+
+# Most elements of the [C_out, C_in, kh, kw, Wo] partial sums _filter_grad_by_rows may hold.
+PARTIAL_SUMS_LIMIT = 1 << 22
+
+
+def _rows_of_partial_sums(a, w: Sig, dout: Sig) -> bool:
+    """Whether dw is computed as rows of partial sums: ungrouped, stride 1 (the column of x a tap
+    reads is then ow + j * dilation, which vectorizes along ow), no row dilation (the schedule
+    keeps the kh taps as one vector dim, read at rows oh + i), and the rows fit in memory."""
+    return (a["group"] == 1 and tuple(a["stride"]) == (1, 1) and a["dilation"][0] == 1
+            and int(np.prod(w.shape)) * dout.shape[3] <= PARTIAL_SUMS_LIMIT)
+
+
+def _filter_grad_by_rows(b, dout: ir.Value, x: ir.Value, w: Sig, dilation: Sequence[int]) -> ir.Value:
+    """dw of an ungrouped stride-1 conv2d on the padded x: first, for each output column ow,
+    rows[f, c, i, j, ow] = sum over n, oh of dout[n, f, oh, ow] * x[n, c, oh + i dh, ow + j dw]; then
+    the sum over ow. The rows keep ow parallel, so the schedule (lowering/elementwise-cpu.mlir,
+    which finds the op by its `mind.schedule` attribute) accumulates whole vectors of columns in
+    registers instead of reducing each dot product across lanes."""
+    wo = Sig.of(dout).shape[3]
+    (dh, dw) = dilation
+    f, c, i, j, ow, n, oh = _dims(7)
+    maps = [_map(7, [n, f, oh, ow]), _map(7, [n, c, oh + i * dh, ow + j * dw]), _map(7, [f, c, i, j, ow])]
+    rows_sig = w.with_shape([*w.shape, wo])
+    # `contract` lets LLVM fuse each product and sum into one FMA (math.fma would become libm calls).
+    contract = ir.Attribute.parse("#arith.fastmath<contract>")
+    (rows,) = b.generic([dout, x], [b.full(rows_sig, 0)], maps, iterators(7, [5, 6]),
+                        lambda s, d, v, acc: [arith.addf(acc, arith.mulf(d, v, fastmath=contract), fastmath=contract)])
+    rows.owner.attributes["mind.schedule"] = ir.StringAttr.get("conv-filter-rows")
+    (total,) = b.generic([rows], [b.full(w, 0)], [_map(5, _dims(5)), _map(5, _dims(4))], iterators(5, [4]),
+                         lambda s, v, acc: [s.add(acc, v)])
+    return total
 
 
 def _spread(b, dout: ir.Value, a, size: Sequence[int], kernel: Sequence[int]) -> ir.Value:
@@ -173,6 +209,9 @@ class MaxPoolGrad(Pool):
     def lower(self, b, a, ins, outs):
         (x, dout), (out,) = ins, outs
         kernel, strides, pad = self.window(a)
+        if tuple(strides) == tuple(kernel) and not any(pad):
+            first = _first_maxima_tiled(b, x, Sig.of(dout), kernel)
+            return [_route_tiled(b, dout, first, out, kernel)]
         first = _first_maxima(b, x, Sig.of(dout), kernel, strides, pad)
         padded = _route(b, dout, first, [out.shape[2] + pad[0] + pad[1], out.shape[3] + pad[2] + pad[3]], kernel,
                         strides)
@@ -234,6 +273,51 @@ def _first_maxima(b, x: ir.Value, out: Sig, kernel, strides, pad) -> ir.Value:
     window = b.empty(Sig(kernel, out.dtype))   # read only for its shape, which bounds ki and kj
     # The pad value is irrelevant: `real` keeps padding cells out of the comparison.
     return b.generic([pad_spatial(b, x, pad, 0.0), real, window], inits, maps, iterators(6, [4, 5]), body)[1]
+
+
+def _first_maxima_tiled(b, x: ir.Value, out: Sig, kernel) -> ir.Value:
+    """_first_maxima for windows that tile x (strides equal to kernel_size, no padding), read
+    through the [N, C, Ho, kh, Wo, kw] view of x with the output column innermost, so that the
+    loops vectorize along Wo instead of running over the kh x kw window cell by cell."""
+    kw = kernel[1]
+    n, c, oh, i, j, ow = _dims(6)
+    maps = [_map(6, [n, c, oh, i, ow, j]), *[_map(6, [n, c, oh, ow])] * 2]
+    inits = [b.full(out, lowest(out.dtype)), b.full(out.with_dtype("i32"), kernel[0] * kernel[1])]
+    i32 = ir.IntegerType.get_signless(32)
+
+    def body(s, v, best, best_index):
+        i_, j_ = (arith.index_cast(i32, linalg.IndexOp(d).result) for d in (3, 4))
+        k = s.add(s.mul(i_, s.like(kw, i_)), j_)
+        take = _takes(s, "gt", v, k, best, best_index)
+        return [s.select(take, v, best), s.select(take, k, best_index)]
+
+    blocks = window_blocks(x, out, kernel)
+    return b.generic([blocks], inits, maps, [PARALLEL] * 3 + [REDUCTION] * 2 + [PARALLEL], body)[1]
+
+
+def _route_tiled(b, dout: ir.Value, first: ir.Value, out: Sig, kernel) -> ir.Value:
+    """dx when the windows tile x without overlap or padding (strides equal to kernel_size): cell
+    (oh kh + i, ow kw + j) takes window (oh, ow)'s dout if it is that window's first maximum.
+    Iterating over [N, C, Ho, kh, Wo, kw] keeps every read a plain projection, so the loops
+    vectorize; cells past the last window (H or W not a multiple of the kernel) stay zero."""
+    (n, c, ho, wo), (kh, kw) = Sig.of(dout).shape, kernel
+    n_, c_, oh, i, ow, j = _dims(6)
+    window = _map(6, [n_, c_, oh, ow])
+    blocks = out.with_shape([n, c, ho, kh, wo, kw])
+    i32 = ir.IntegerType.get_signless(32)
+
+    def body(s, d, k, _):
+        i_, j_ = (arith.index_cast(i32, linalg.IndexOp(dim).result) for dim in (3, 5))
+        hit = s.cmp("eq", k, s.add(s.mul(i_, s.like(kw, i_)), j_))
+        return [s.select(hit, d, s.like(0, d))]
+
+    (routed,) = b.generic([dout, first], [b.empty(blocks)], [window, window, _map(6, _dims(6))],
+                          [PARALLEL] * 6, body)
+    covered = out.with_shape([n, c, ho * kh, wo * kw])
+    dx = tensor.collapse_shape(covered.to_type(), routed, [[0], [1], [2, 3], [4, 5]])
+    if covered == out:
+        return dx
+    return tensor.insert_slice(dx, b.full(out, 0), [], [], [], [0, 0, 0, 0], list(covered.shape), [1, 1, 1, 1])
 
 
 def _route(b, dout: ir.Value, first: ir.Value, padded: Sequence[int], kernel, strides) -> ir.Value:

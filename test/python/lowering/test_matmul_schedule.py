@@ -1,0 +1,54 @@
+"""The CPU matmul schedule (lowering/matmul-cpu.mlir) against float64 numpy: every transpose flag,
+shapes that divide its 8x32 register tiles and shapes that leave remainders in every dimension
+(1, primes, non-multiples of 16), f32 and f64, for mind.matmul and mind.batch_matmul."""
+import numpy as np
+import pytest
+
+from helpers import run_op, tol
+
+FLAGS = [(False, False), (True, False), (False, True), (True, True)]
+DTYPES = [np.float32, np.float64]
+# (m, n, k): full tiles, remainders of every size, and a bit of everything at once.
+SHAPES = [(1, 1, 1), (3, 7, 17), (31, 64, 100), (129, 3, 31), (7, 129, 64), (100, 17, 3), (64, 64, 64),
+          (257, 130, 67)]
+
+
+def _operands(shape_x, shape_y, dtype, seed=0):
+    rng = np.random.default_rng(seed)
+    return rng.standard_normal(shape_x).astype(dtype), rng.standard_normal(shape_y).astype(dtype)
+
+
+def _tol(dtype, k):
+    # Sums of k products: the rounding error grows with k (f32 ~ k * 2^-24 relative).
+    t = tol(dtype)
+    return dict(rtol=t["rtol"] * max(1, k / 16), atol=t["atol"] * max(1, k))
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: np.dtype(d).name)
+@pytest.mark.parametrize("ta,tb", FLAGS)
+@pytest.mark.parametrize("m,n,k", SHAPES)
+def test_matmul_matches_float64_numpy(m, n, k, ta, tb, dtype):
+    x, y = _operands((k, m) if ta else (m, k), (n, k) if tb else (k, n), dtype)
+    got = run_op("mind.matmul", x, y, transpose_a=ta, transpose_b=tb)
+    x64, y64 = x.astype(np.float64), y.astype(np.float64)
+    want = (x64.T if ta else x64) @ (y64.T if tb else y64)
+    assert got.dtype == dtype and got.shape == (m, n)
+    np.testing.assert_allclose(got, want, **_tol(dtype, k))
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: np.dtype(d).name)
+@pytest.mark.parametrize("ta,tb", FLAGS)
+@pytest.mark.parametrize("b,m,n,k", [(2, 1, 1, 1), (3, 17, 31, 7), (2, 100, 129, 64)])
+def test_batch_matmul_matches_float64_numpy(b, m, n, k, ta, tb, dtype):
+    x, y = _operands((b, k, m) if ta else (b, m, k), (b, n, k) if tb else (b, k, n), dtype)
+    got = run_op("mind.batch_matmul", x, y, transpose_a=ta, transpose_b=tb)
+    x64, y64 = x.astype(np.float64), y.astype(np.float64)
+    want = np.matmul(np.swapaxes(x64, -1, -2) if ta else x64, np.swapaxes(y64, -1, -2) if tb else y64)
+    assert got.dtype == dtype and got.shape == (b, m, n)
+    np.testing.assert_allclose(got, want, **_tol(dtype, k))
+
+
+@pytest.mark.parametrize("shape", [(1, 1), (16, 16), (20, 16), (17, 33), (784, 512)])
+def test_transpose_tiles_match_numpy(shape):
+    x = np.random.default_rng(0).standard_normal(shape).astype(np.float32)
+    np.testing.assert_array_equal(run_op("mind.transpose", x, perm=(1, 0)), x.T)
