@@ -410,17 +410,7 @@ def render(results: dict, quick: bool, forwards: dict | None = None) -> str:
              "ratios are mindc's time over the peer's (lower is better for mindc).", "",
              "| model | batch | " + " | ".join(f"{p} first call | {p} step" for p in PEERS) + " |",
              "| --- | --- | " + " | ".join("--- | ---" for _ in PEERS) + " |"]
-    for (model, batch), by_peer in results.items():
-        cells = []
-        for peer in PEERS:
-            r = by_peer.get(peer)
-            if r is None:
-                cells += ["-", "-"]
-            elif "error" in r:
-                cells += [f"failed: {r['error']}", "-"]
-            else:
-                cells += [f"{r['first_s']:.2f} s", f"{1e3 * r['step_s']:.2f} ms"]
-        lines.append(f"| {MODEL_NAMES[model]} | {batch} | " + " | ".join(cells) + " |")
+    lines += timing_rows(results, lambda r: f"{1e3 * r['step_s']:.2f} ms")
     lines += ["", "mindc step time relative to each peer (mindc / peer):", ""]
     lines += ratio_lines(results, "step_s")
     lines += ["", "### Memory of the training process", "",
@@ -448,6 +438,23 @@ def render(results: dict, quick: bool, forwards: dict | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def timing_rows(results: dict, timing) -> list[str]:
+    """One table row per (model, batch): each peer's first call and timing(result), or why not."""
+    rows = []
+    for (model, batch), by_peer in results.items():
+        cells = []
+        for peer in PEERS:
+            r = by_peer.get(peer)
+            if r is None:
+                cells += ["-", "-"]
+            elif "error" in r:
+                cells += [f"failed: {r['error']}", "-"]
+            else:
+                cells += [f"{r['first_s']:.2f} s", timing(r)]
+        rows.append(f"| {MODEL_NAMES[model]} | {batch} | " + " | ".join(cells) + " |")
+    return rows
+
+
 def ratio_lines(results: dict, field: str) -> list[str]:
     lines = []
     for (model, batch), by_peer in results.items():
@@ -468,17 +475,7 @@ def forward_lines(forwards: dict) -> list[str]:
              "its own process. The target for mindc is within 1.5x of the best peer.", "",
              "| model | batch | " + " | ".join(f"{p} first call | {p} call" for p in PEERS) + " |",
              "| --- | --- | " + " | ".join("--- | ---" for _ in PEERS) + " |"]
-    for (model, batch), by_peer in forwards.items():
-        cells = []
-        for peer in PEERS:
-            r = by_peer.get(peer)
-            if r is None:
-                cells += ["-", "-"]
-            elif "error" in r:
-                cells += [f"failed: {r['error']}", "-"]
-            else:
-                cells += [f"{r['first_s']:.2f} s", f"{1e6 * r['call_s']:.1f} µs"]
-        lines.append(f"| {MODEL_NAMES[model]} | {batch} | " + " | ".join(cells) + " |")
+    lines += timing_rows(forwards, lambda r: f"{1e6 * r['call_s']:.1f} µs")
     lines += ["", "mindc forward latency relative to each peer (mindc / peer) and to the best peer:", ""]
     for (model, batch), by_peer in forwards.items():
         line = ratio_lines({(model, batch): by_peer}, "call_s")[0]
