@@ -5,6 +5,9 @@
 //   image row, looping over 8-channel blocks and the kh x kw taps; each tap is then a small
 //   matmul [filters x channels] x [channels x columns], lowered to vector FMAs along the columns
 //   with the accumulator carried in registers across all taps.
+// - Stride-1 linalg.conv_2d_nchw_fchw with one input channel (LeNet's first convolution): no
+//   channel sum, so the op keeps its (n, f, oh, ow) order, tiled 8 filters x 16 columns of one row;
+//   each kh x kw tap multiplies a broadcast weight by a row of x into the register accumulator.
 // - conv2d_backprop_filter's rows of partial sums (rules/nn_grad.py, tagged
 //   mind.schedule = "conv-filter-rows"): per filter, channel and kw tap, a kh x 16-column
 //   accumulator summed over images and rows.
@@ -80,13 +83,28 @@ module attributes {transform.with_named_sequence} {
     transform.yield
   }
   // Stride 1 (columns ow + kw * dilation vectorize along ow) and more than one input channel
-  // (otherwise there is no channel sum to make FMAs of; LLVM handles that case well enough).
+  // (otherwise there is no channel sum to make FMAs of: @conv1 takes that case).
   transform.named_sequence @match_conv(%op: !transform.any_op {transform.readonly}) -> !transform.any_op {
     %c1 = transform.param.constant 1 : i64 -> !transform.param<i64>
     transform.match.structured %op : !transform.any_op {
     ^bb0(%s: !transform.any_op):
       %d = transform.match.structured.dim %s[4] : (!transform.any_op) -> !transform.param<i64>
       transform.match.param.cmpi gt %d, %c1 : !transform.param<i64>
+      %batch, %oi, %oc, %fl, %ic, %depth, %strides, %dilations = transform.match.structured.classify_convolution_dims %s : (!transform.any_op) -> (!transform.param<i64>, !transform.param<i64>, !transform.param<i64>, !transform.param<i64>, !transform.param<i64>, !transform.param<i64>, !transform.param<i64>, !transform.param<i64>)
+      %ones = transform.merge_handles %c1, %c1 : !transform.param<i64>
+      transform.match.param.cmpi eq %strides, %ones : !transform.param<i64>
+      transform.match.structured.yield
+    }
+    transform.yield %op : !transform.any_op
+  }
+  // Stride 1 and one input channel: no channel sum, each tap is an elementwise multiply-add.
+  transform.named_sequence @match_conv1(%op: !transform.any_op {transform.readonly}) -> !transform.any_op {
+    %c1 = transform.param.constant 1 : i64 -> !transform.param<i64>
+    transform.match.operation_name %op ["linalg.conv_2d_nchw_fchw"] : !transform.any_op
+    transform.match.structured %op : !transform.any_op {
+    ^bb0(%s: !transform.any_op):
+      %d = transform.match.structured.dim %s[4] : (!transform.any_op) -> !transform.param<i64>
+      transform.match.param.cmpi eq %d, %c1 : !transform.param<i64>
       %batch, %oi, %oc, %fl, %ic, %depth, %strides, %dilations = transform.match.structured.classify_convolution_dims %s : (!transform.any_op) -> (!transform.param<i64>, !transform.param<i64>, !transform.param<i64>, !transform.param<i64>, !transform.param<i64>, !transform.param<i64>, !transform.param<i64>, !transform.param<i64>)
       %ones = transform.merge_handles %c1, %c1 : !transform.param<i64>
       transform.match.param.cmpi eq %strides, %ones : !transform.param<i64>
@@ -112,6 +130,17 @@ module attributes {transform.with_named_sequence} {
     transform.include @vectorize_in failures(propagate) (%l#0) : (!transform.any_op) -> ()
     transform.yield
   }
+  // One input channel, kept in the order (n, f, oh, ow, c, kh, kw): tiles of 8 filters x 16
+  // columns of one row, each tap a broadcast weight times a row of x added to the accumulator.
+  transform.named_sequence @conv1(%conv: !transform.any_op {transform.consumed}) {
+    %g = transform.structured.generalize %conv : (!transform.any_op) -> !transform.any_op
+    %t, %l:4 = transform.structured.tile_using_for %g tile_sizes [1, 8, 1, 16, 0, 0, 0] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
+    %t2, %r:3 = transform.structured.tile_using_for %t tile_sizes [0, 0, 0, 0, 1, 1, 1] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
+    transform.include @peel failures(propagate) (%l#3) : (!transform.any_op) -> ()
+    transform.include @peel failures(propagate) (%l#1) : (!transform.any_op) -> ()
+    transform.include @vectorize_in failures(propagate) (%l#0) : (!transform.any_op) -> ()
+    transform.yield
+  }
   // (f, c, i, j, ow | n, oh): one (f, c, j) at a time, all kh taps i and 16 columns as the
   // accumulator, summed over n and oh.
   transform.named_sequence @filter_rows(%op: !transform.any_op {transform.consumed}) {
@@ -126,6 +155,12 @@ module attributes {transform.with_named_sequence} {
     transform.foreach %convs : !transform.any_op {
     ^bb0(%op: !transform.any_op):
       transform.include @conv failures(propagate) (%op) : (!transform.any_op) -> ()
+      transform.yield
+    }
+    %convs1 = transform.collect_matching @match_conv1 in %root : (!transform.any_op) -> !transform.any_op
+    transform.foreach %convs1 : !transform.any_op {
+    ^bb0(%op: !transform.any_op):
+      transform.include @conv1 failures(propagate) (%op) : (!transform.any_op) -> ()
       transform.yield
     }
     %rows = transform.structured.match ops{["linalg.generic"]} attributes{mind.schedule = "conv-filter-rows"} in %root : (!transform.any_op) -> !transform.any_op

@@ -26,18 +26,26 @@ func.func @conv_vectorized(%x: tensor<2x3x9x22xf32>, %w: tensor<4x3x3x3xf32>) ->
 
 // -----
 
-// One input channel leaves no channel reduction to turn into FMAs: the convolution is left to
-// the naive loops, which LLVM vectorizes well enough for it.
-// CHECK-LABEL: func.func @conv_one_channel_untouched
-// CHECK:         linalg.conv_2d_nchw_fchw
-// CHECK-NOT:     vector.
-func.func @conv_one_channel_untouched(%x: tensor<2x1x9x9xf32>, %w: tensor<4x1x3x3xf32>) -> tensor<2x4x7x7xf32> {
+// One input channel has no channel sum: tiles of 8 filters x 16 columns, each of the kh x kw
+// taps a broadcast weight times a row of x, added to the accumulator carried in registers.
+// 11 filters (8 + 3) and 20 columns (16 + 4) leave static, peeled remainders in both dims.
+// CHECK-LABEL: func.func @conv_one_channel
+// CHECK-NOT:     linalg.conv_2d_nchw_fchw
+// CHECK:         vector.transfer_read {{.*}} vector<8x16xf32>
+// CHECK:         scf.for {{.*}} iter_args({{.*}}) -> (vector<8x16xf32>)
+// CHECK:         scf.for {{.*}} iter_args({{.*}}) -> (vector<8x16xf32>)
+// CHECK:         arith.mulf {{.*}} : vector<8x16xf32>
+// CHECK:         vector.transfer_write {{.*}} vector<8x16xf32>
+// CHECK:         vector<8x4xf32>
+// CHECK:         vector<3x16xf32>
+// CHECK:         vector<3x4xf32>
+func.func @conv_one_channel(%x: tensor<2x1x9x22xf32>, %w: tensor<11x1x3x3xf32>) -> tensor<2x11x7x20xf32> {
   %zero = arith.constant 0.0 : f32
-  %e = tensor.empty() : tensor<2x4x7x7xf32>
-  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<2x4x7x7xf32>) -> tensor<2x4x7x7xf32>
+  %e = tensor.empty() : tensor<2x11x7x20xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<2x11x7x20xf32>) -> tensor<2x11x7x20xf32>
   %r = linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
-    ins(%x, %w : tensor<2x1x9x9xf32>, tensor<4x1x3x3xf32>) outs(%init : tensor<2x4x7x7xf32>) -> tensor<2x4x7x7xf32>
-  return %r : tensor<2x4x7x7xf32>
+    ins(%x, %w : tensor<2x1x9x22xf32>, tensor<11x1x3x3xf32>) outs(%init : tensor<2x11x7x20xf32>) -> tensor<2x11x7x20xf32>
+  return %r : tensor<2x11x7x20xf32>
 }
 
 // -----

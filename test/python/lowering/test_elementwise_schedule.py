@@ -1,7 +1,7 @@
 """The CPU schedules of lowering/elementwise-cpu.mlir against float64 numpy, on shapes that reach
 their edge handling: channel, filter and column counts that are not multiples of the tiles (8
-channels, 8 filters, 16 columns), so the peeled remainders run, and single images, single
-channels and strided cases that the schedule leaves to the naive loops."""
+channels, 8 filters, 16 columns), so the peeled remainders run, single images, single input
+channels (their own vectorized path), and strided cases that the schedule leaves to the naive loops."""
 import numpy as np
 import pytest
 from helpers import run_op, tol
@@ -27,7 +27,10 @@ CONVS = [
     ((1, 9, 6, 20), (2, 9, 2, 3), (1, 1), (0, 1, 1, 0), (1, 2)),      # column dilation
     ((3, 17, 5, 5), (1, 17, 5, 5), (1, 1), (0, 0, 0, 0), (1, 1)),     # one output cell, one filter
     ((2, 6, 14, 14), (16, 6, 5, 5), (1, 1), (0, 0, 0, 0), (1, 1)),    # LeNet's second convolution
-    ((2, 1, 8, 19), (6, 1, 5, 5), (1, 1), (2, 2, 2, 2), (1, 1)),      # one input channel: naive loops
+    ((2, 1, 8, 19), (6, 1, 5, 5), (1, 1), (2, 2, 2, 2), (1, 1)),      # one input channel: 6 filters, 16+3 columns
+    ((3, 1, 7, 37), (11, 1, 3, 2), (1, 1), (0, 0, 0, 0), (1, 1)),     # one input channel: 8+3 filters, 16+16+4 columns
+    ((1, 1, 9, 12), (1, 1, 2, 3), (1, 1), (1, 0, 0, 2), (2, 2)),      # one channel, one filter, dilation, 10 columns
+    ((2, 1, 32, 32), (6, 1, 5, 5), (1, 1), (0, 0, 0, 0), (1, 1)),     # LeNet's first convolution
     ((1, 4, 11, 13), (3, 4, 3, 3), (2, 2), (1, 1, 1, 1), (1, 1)),     # strided: naive loops
 ]
 
