@@ -1,6 +1,7 @@
 // CPU schedule for linalg.matmul and linalg.batch_matmul (any operand transposes, as their
 // indexing maps say; a transposed y is materialized by the lowering, rules/matmul.py), and for
-// the 2-d transposes, on tensors before bufferization:
+// the 2-d transposes, on tensors before bufferization (products tagged mindc.kernel = "rows", few rows of x
+// and y read in place as [n, k], get dot-product tiles instead: see the first step below):
 //   1. k blocks of 256; in each, register tiles of 8x32 (rows x columns of C), n outer so a
 //      256x32 panel of y is reused by all the row tiles. The tile loops are peeled, so every tile
 //      has a static shape (shapes are static in mindc): full 8x32 tiles and the remainders (e.g.
@@ -13,6 +14,29 @@
 // peeling and unrolling; `mindc.k_loop` marks the k loops whose accumulators are hoisted.
 module attributes {transform.with_named_sequence} {
   transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
+    // Products tagged mindc.kernel = "rows" (few rows of x, y read in place as [n, k]: nn.Dense's
+    // weight at batch 1..8, rules/matmul.py): dot products of x's rows with y's rows, both
+    // contiguous along k. n in tiles of 4 rows of y (peeled); in each, a k loop of step 16 (peeled)
+    // keeps the m x 4 partial sums as vectors of 16 lanes (iter_args, hoisted below) and reduces
+    // them across lanes once, after the loop.
+    %rmms = transform.structured.match ops{["linalg.matmul"]} attributes {mindc.kernel = "rows"} in %root : (!transform.any_op) -> !transform.any_op
+    transform.foreach %rmms : !transform.any_op {
+    ^bb0(%mm: !transform.any_op):
+      %t, %loops:2 = transform.structured.tile_using_for %mm tile_sizes [1, 4, 0] interchange = [1, 0, 2]
+          : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
+      transform.include @peel failures(propagate) (%loops#0) : (!transform.any_op) -> ()
+    }
+    %rtiles = transform.structured.match ops{["linalg.matmul"]} attributes {mindc.kernel = "rows"} in %root : (!transform.any_op) -> !transform.any_op
+    transform.foreach %rtiles : !transform.any_op {
+    ^bb0(%t: !transform.any_op):
+      %fill, %split, %comb, %kloop = transform.structured.tile_reduction_using_for %t by tile_sizes = [0, 0, 16]
+          : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
+      transform.annotate %fill "mindc.rows" : !transform.any_op
+      transform.annotate %split "mindc.rows" : !transform.any_op
+      transform.annotate %comb "mindc.rows" : !transform.any_op
+      transform.annotate %kloop "mindc.k_loop" : !transform.any_op
+      transform.include @peel failures(propagate) (%kloop) : (!transform.any_op) -> ()
+    }
     // Transposes of the last two dims (a transpose_b operand, nn.Dense's weight): 16x16 tiles,
     // peeled like the products' tiles; a 16x16 vector transpose becomes AVX-512 shuffles. Tiled
     // first, so that fusing the products' fill below does not fuse (and repeat per row tile) them.
@@ -93,6 +117,8 @@ module attributes {transform.with_named_sequence} {
 
     %ttiles = transform.structured.match ops{["linalg.transpose"]} attributes {mindc.tile} in %root : (!transform.any_op) -> !transform.any_op
     transform.structured.vectorize %ttiles : !transform.any_op
+    %rows = transform.structured.match attributes {mindc.rows} in %root : (!transform.any_op) -> !transform.any_op
+    transform.structured.vectorize %rows : !transform.any_op
     %micro = transform.structured.match ops{["linalg.matmul", "linalg.batch_matmul"]} attributes {mindc.tile} in %root : (!transform.any_op) -> !transform.any_op
     transform.structured.vectorize %micro {create_named_contraction} : !transform.any_op
     transform.apply_patterns to %root {
@@ -108,6 +134,10 @@ module attributes {transform.with_named_sequence} {
     } : !transform.any_op
     transform.apply_patterns to %root {
       transform.apply_patterns.vector.lower_outerproduct
+    } : !transform.any_op
+    // The rows kernels' partial sums: one horizontal reduction per output element.
+    transform.apply_patterns to %root {
+      transform.apply_patterns.vector.lower_multi_reduction lowering_strategy = "innerreduction"
     } : !transform.any_op
     // The vectorizer turns a transpose into a transposed read; read rows, transpose in registers.
     transform.apply_patterns to %root {

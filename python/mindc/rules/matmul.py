@@ -35,8 +35,13 @@ class MatMul(Rule):
         # see a matmul. A transposed y is materialized (see _rows_of_y).
         x, y = ins
         m, n, k = (ir.AffineDimExpr.get(i) for i in range(3))
-        maps = [[k, m] if a["transpose_a"] else [m, k], [k, n], [m, n]]
+        rows = _rows_kernel_y(a, y, outs[0].shape[0])
+        maps = [[k, m] if a["transpose_a"] else [m, k], [k, n] if rows is None else [n, k], [m, n]]
         attrs = [ir.AffineMap.get(3, 0, exprs) for exprs in maps]
+        if rows is not None:
+            op = linalg.matmul(x, rows, outs=[b.full(outs[0], 0)], indexing_maps=attrs)
+            op.owner.attributes["mindc.kernel"] = ir.StringAttr.get("rows")
+            return [op]
         return [linalg.matmul(x, _rows_of_y(b, a, y), outs=[b.full(outs[0], 0)], indexing_maps=attrs)]
 
     def fold(self, a, x, y):
@@ -97,6 +102,29 @@ class BatchMatMul(Rule):
         dx, dy = _product_vjp(m.batch_matmul, a, x, y, couts[0])
         # Broadcast batch dims (a 2-d operand is one matrix for every batch) sum back.
         return [m.sum_to(dx, m.sig(x).shape), m.sum_to(dy, m.sig(y).shape)]
+
+
+# Products with at most this many rows and a transposed y (nn.Dense at small batch) read y's rows in
+# place as dot products (the "rows" kernel of lowering/matmul-cpu.mlir) instead of materializing
+# y's transpose, which at so few rows costs as much as the product itself.
+ROWS_KERNEL_MAX_M = 8
+
+
+def _rows_kernel_y(a, y, m: int):
+    """y as [n, k] for the rows kernel, or None where the product does not use it (more rows,
+    or a transposed x, whose rows would be strided). With transpose_b that is y itself; where y
+    is a materialized 2-d transpose (nn.Dense's weight: mind.transpose lowered before this op),
+    it is the transpose's source, and canonicalization drops the then unused transpose."""
+    if m > ROWS_KERNEL_MAX_M or a["transpose_a"]:
+        return None
+    if a["transpose_b"]:
+        return y
+    owner = y.owner if isinstance(y, ir.OpResult) else None
+    if owner is not None and owner.name == "linalg.transpose":
+        perm = list(ir.DenseI64ArrayAttr(owner.attributes["permutation"]))
+        if perm == [1, 0]:
+            return owner.operands[0]
+    return None
 
 
 def _rows_of_y(b, a, y):

@@ -89,3 +89,33 @@ func.func @transpose_tiles(%x: tensor<20x16xf32>) -> tensor<16x20xf32> {
   %t = linalg.transpose ins(%x : tensor<20x16xf32>) outs(%e : tensor<16x20xf32>) permutation = [1, 0]
   return %t : tensor<16x20xf32>
 }
+
+// -----
+
+// The rows kernel (mindc.kernel = "rows": few rows of x, y read in place as [n, k] through its
+// indexing map): no transpose, tiles of 4 rows of y (n remainder 1 peeled: 13 = 3 * 4 + 1), a k
+// loop of step 16 carrying the partial sums as vector<4x16xf32> (37 = 2 * 16 + 5: the last 5 k
+// peeled), and the horizontal reductions after the k loop, none inside it.
+// CHECK-LABEL: func.func @matmul_rows_kernel
+// CHECK-NOT:     linalg.transpose
+// CHECK-NOT:     linalg.matmul
+// CHECK:         scf.for %{{.*}} = %{{.*}} to %{{.*}} step %[[C4:.*]] iter_args
+// CHECK:           scf.for %{{.*}} = %{{.*}} to %{{.*}} step %[[C16:.*]] iter_args(%{{.*}} = %{{.*}}) -> (vector<1x4x16xf32>)
+// CHECK-NOT:         vector.reduction
+// CHECK:             vector.transfer_read %{{.*}} : tensor<13x37xf32>, vector<4x16xf32>
+// CHECK:             arith.mulf %{{.*}} : vector<4x16xf32>
+// CHECK:             arith.addf %{{.*}} : vector<4x16xf32>
+// CHECK:           } {mindc.k_loop}
+// CHECK:           arith.mulf %{{.*}} : vector<4x5xf32>
+// CHECK-COUNT-4:   vector.reduction <add>, %{{.*}} : vector<16xf32> into f32
+// CHECK:         scf.for {{.*}} -> (vector<1x1x16xf32>)
+// CHECK-NOT:     linalg.matmul
+// CHECK-NOT:     linalg.transpose
+func.func @matmul_rows_kernel(%a: tensor<2x37xf32>, %b: tensor<13x37xf32>) -> tensor<2x13xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<2x13xf32>
+  %c = linalg.fill ins(%zero : f32) outs(%e : tensor<2x13xf32>) -> tensor<2x13xf32>
+  %r = linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (m, k)>, affine_map<(m, n, k) -> (n, k)>, affine_map<(m, n, k) -> (m, n)>]
+      ins(%a, %b : tensor<2x37xf32>, tensor<13x37xf32>) outs(%c : tensor<2x13xf32>) {mindc.kernel = "rows"} -> tensor<2x13xf32>
+  return %r : tensor<2x13xf32>
+}

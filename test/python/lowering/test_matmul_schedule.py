@@ -52,3 +52,31 @@ def test_batch_matmul_matches_float64_numpy(b, m, n, k, ta, tb, dtype):
 def test_transpose_tiles_match_numpy(shape):
     x = np.random.default_rng(0).standard_normal(shape).astype(np.float32)
     np.testing.assert_array_equal(run_op("mind.transpose", x, perm=(1, 0)), x.T)
+
+
+# The rows kernel (few rows of x, transposed y read in place): m up to its limit and one past it,
+# n and k primes or non-multiples of 16 (remainder tiles of n and of the k loop), f32 and f64.
+@pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: np.dtype(d).name)
+@pytest.mark.parametrize("m,n,k", [(1, 1, 1), (1, 13, 37), (2, 7, 16), (3, 29, 53), (1, 512, 784), (2, 10, 100),
+                                   (3, 4, 15), (8, 17, 33), (9, 17, 33)])
+def test_rows_kernel_matches_float64_numpy(m, n, k, dtype):
+    x, y = _operands((m, k), (n, k), dtype)
+    got = run_op("mind.matmul", x, y, transpose_a=False, transpose_b=True)
+    want = x.astype(np.float64) @ y.astype(np.float64).T
+    assert got.dtype == dtype and got.shape == (m, n)
+    np.testing.assert_allclose(got, want, **_tol(dtype, k))
+
+
+@pytest.mark.parametrize("batch,rows", [(1, True), (8, True), (9, False)])
+def test_dense_weight_is_read_in_place_at_small_batch(batch, rows):
+    # nn.Dense's x @ transpose(W): at few rows the transpose is not materialized, the product
+    # reads W's rows through its indexing map and is tagged for the rows kernel.
+    import mindc
+    from mindc import ops
+
+    f = mindc.jit(lambda x, w: ops.matmul(x, ops.transpose(w, (1, 0))))
+    x, w = _operands((batch, 20), (12, 20), np.float32)
+    text = f.lower(mindc.Tensor(x), mindc.Tensor(w)).as_text("linalg")
+    assert ('mindc.kernel = "rows"' in text) == rows
+    assert ("linalg.transpose" in text) != rows
+    np.testing.assert_allclose(f(mindc.Tensor(x), mindc.Tensor(w)).asnumpy(), x @ w.T, rtol=1e-5, atol=1e-5)
