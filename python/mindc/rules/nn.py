@@ -10,7 +10,7 @@ from typing import Sequence
 
 import numpy as np
 from mlir import ir
-from mlir.dialects import linalg, tensor
+from mlir.dialects import arith, linalg, tensor
 
 from mindc.lowering.builder import PARALLEL, REDUCTION
 from mindc.rules.base import FLOAT_DTYPES, Kind, Rule, RuleError, Sig, normalize_axis, numpy_dtype, register
@@ -184,12 +184,51 @@ def window_blocks(x: ir.Value, out: Sig, kernel: Sequence[int]) -> ir.Value:
     return _regroup(x, [n, c, ho, kh, wo, kw], [[0], [1], [2, 3], [4, 5]])
 
 
+def window_taps(rank: int, window: Sequence[ir.AffineExpr], kernel: Sequence[int]) -> list[ir.AffineMap]:
+    """One map per window cell (i, j), row-major, from `rank` loops to the [N, C, Ho, kh, Wo, kw]
+    view of x: window (n, c, oh, ow) = `window`, cell fixed."""
+    n, c, oh, ow = window
+    const = ir.AffineConstantExpr.get
+    return [ir.AffineMap.get(rank, 0, [n, c, oh, const(i), ow, const(j)])
+            for i in range(kernel[0]) for j in range(kernel[1])]
+
+
+def takes_max(s, v: ir.Value, top: ir.Value) -> ir.Value:
+    """Whether v replaces top as the running maximum of a window: v is greater, or v is NaN (so
+    a NaN anywhere is the result). Unlike arith.maximumf, which LLVM lowers to scalar code on
+    x86, this compare and select vectorize."""
+    if not isinstance(v.type, ir.FloatType):
+        return s.cmp("gt", v, top)
+    return s.ori(s.cmp("gt", v, top), arith.cmpf(arith.CmpFPredicate.UNO, v, v))
+
+
+# Up to this many window cells, the tiled pools read each cell as its own operand (see tiled_max).
+MAX_UNROLLED_TAPS = 16
+
+
 def tiled_max(b, x: ir.Value, out: Sig, kernel: Sequence[int]) -> ir.Value:
-    """max_pool whose windows tile x (strides equal to kernel_size, no padding): a max over the
-    [N, C, Ho, kh, Wo, kw] view of x, the output column innermost so the loops vectorize along Wo
-    (the named pooling op runs over each window cell by cell)."""
+    """max_pool whose windows tile x (strides equal to kernel_size, no padding).
+
+    Small windows: one parallel loop nest over the result, the output column innermost, that
+    reads every window cell as its own operand (x at column ow * kw + j): LLVM vectorizes that
+    loop with interleaved loads and writes each result once. Larger windows: a max over the
+    [N, C, Ho, kh, Wo, kw] view of x, the output column innermost, so the loops still vectorize
+    along Wo (the named pooling op runs over each window cell by cell)."""
     blocks = window_blocks(x, out, kernel)
-    d = [ir.AffineDimExpr.get(k) for k in range(6)]   # n, c, oh, i, j, ow
+    d = [ir.AffineDimExpr.get(k) for k in range(6)]
+    if kernel[0] * kernel[1] <= MAX_UNROLLED_TAPS:
+        taps = window_taps(4, d[:4], kernel)
+
+        def body(s, *values):
+            top = values[0]
+            for v in values[1:-1]:
+                top = s.select(takes_max(s, v, top), v, top)
+            return [top]
+
+        (result,) = b.generic([blocks] * len(taps), [b.empty(out)], [*taps, ir.AffineMap.get_identity(4)],
+                              [PARALLEL] * 4, body)
+        return result
+    # n, c, oh, i, j, ow
     maps = [ir.AffineMap.get(6, 0, [d[0], d[1], d[2], d[3], d[5], d[4]]),
             ir.AffineMap.get(6, 0, [d[0], d[1], d[2], d[5]])]
     iters = [PARALLEL] * 3 + [REDUCTION] * 2 + [PARALLEL]

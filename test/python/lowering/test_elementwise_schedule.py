@@ -121,3 +121,18 @@ def test_tiled_max_pool_grad_routes_to_first_maximum(dtype, shape, k):
     dout = rng.standard_normal((*shape[:2], shape[2] // k, shape[3] // k)).astype(dtype)
     got = run_op("mind.max_pool_grad", x, dout, kernel_size=[k, k], strides=[k, k], pad=[0, 0, 0, 0])
     np.testing.assert_array_equal(got, max_pool_grad_ref(x, dout.astype(np.float64), k).astype(dtype))
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("shape,k", [((2, 3, 7, 9), 2), ((1, 2, 9, 11), 3), ((1, 1, 17, 17), 5)])
+def test_tiled_max_pool_propagates_nan_and_ties(dtype, shape, k):
+    # Ties (zeros, equal integers) and NaNs in a few windows: a NaN anywhere in a window is its max,
+    # in any tap; 5 x 5 windows take the reduction path, smaller ones the unrolled taps.
+    rng = np.random.default_rng(3)
+    x = np.maximum(np.round(rng.standard_normal(shape)), 0).astype(dtype)
+    x.reshape(-1)[rng.choice(x.size, 5, replace=False)] = np.nan
+    pool = dict(kernel_size=[k, k], strides=[k, k], pad=[0, 0, 0, 0])
+    got = run_op("mind.max_pool", x, **pool)
+    ho, wo = shape[2] // k, shape[3] // k
+    want = x[:, :, :ho * k, :wo * k].reshape(*shape[:2], ho, k, wo, k).max(axis=(3, 5))
+    np.testing.assert_array_equal(got, want)
