@@ -103,39 +103,42 @@ def _max_pool2(x):
 
 # ---- one step per library: build(model, weights) -> step(x, labels) -> loss (a float)
 
-def mindc_net(model, weights):
-    from mindc import nn
-
-    class Net(nn.Cell):
-        def __init__(self):
-            super().__init__()
-            if model == "mlp":
-                self.body = nn.SequentialCell(nn.Dense(784, 512), nn.ReLU(), nn.Dense(512, 512), nn.ReLU(),
-                                              nn.Dense(512, 10))
-            else:
-                self.body = nn.SequentialCell(
-                    nn.Conv2d(1, 6, 5, pad_mode="valid", has_bias=True), nn.ReLU(), nn.MaxPool2d(2, 2),
-                    nn.Conv2d(6, 16, 5, pad_mode="valid", has_bias=True), nn.ReLU(), nn.MaxPool2d(2, 2),
-                    nn.Flatten(), nn.Dense(400, 120), nn.ReLU(), nn.Dense(120, 84), nn.ReLU(), nn.Dense(84, 10))
-
-        def construct(self, x):
-            return self.body(x)
-
-    net = Net()
+def same_api_net(lib, model, weights):
+    """The model written once against MindSpore's API, for `lib` = mindc or mindspore (that the
+    same code runs on both is the point of mindc), with the given weights."""
+    nn = lib.nn
+    if model == "mlp":
+        net = nn.SequentialCell(nn.Dense(784, 512), nn.ReLU(), nn.Dense(512, 512), nn.ReLU(), nn.Dense(512, 10))
+    else:
+        net = nn.SequentialCell(
+            nn.Conv2d(1, 6, 5, pad_mode="valid", has_bias=True), nn.ReLU(), nn.MaxPool2d(2, 2),
+            nn.Conv2d(6, 16, 5, pad_mode="valid", has_bias=True), nn.ReLU(), nn.MaxPool2d(2, 2), nn.Flatten(),
+            nn.Dense(400, 120), nn.ReLU(), nn.Dense(120, 84), nn.ReLU(), nn.Dense(84, 10))
     for p, w in zip(net.trainable_params(), weights):
-        p.set_data(w)
+        p.set_data(lib.Tensor(w))
     return net
+
+
+def same_api_step(lib, model, weights):
+    """nn.TrainOneStepCell over the model and the loss, the same code for mindc and mindspore."""
+    nn = lib.nn
+    net = same_api_net(lib, model, weights)
+    loss = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
+    step = nn.TrainOneStepCell(nn.WithLossCell(net, loss), nn.SGD(net.trainable_params(), learning_rate=LR))
+    step.set_train()
+    return lambda x, y: float(step(lib.Tensor(x), lib.Tensor(y)).asnumpy())
+
+
+def mindc_net(model, weights):
+    import mindc
+
+    return same_api_net(mindc, model, weights)
 
 
 def build_mindc(model, weights):
     import mindc
-    from mindc import nn
 
-    net = mindc_net(model, weights)
-    loss = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
-    step = nn.TrainOneStepCell(nn.WithLossCell(net, loss), nn.SGD(net.trainable_params(), learning_rate=LR))
-    step.set_train()
-    return lambda x, y: float(step(mindc.Tensor(x), mindc.Tensor(y)).asnumpy())
+    return same_api_step(mindc, model, weights)
 
 
 def torch_net(model, weights):
@@ -219,32 +222,19 @@ def build_jax(model, weights):
     return step
 
 
-def mindspore_net(model, weights):
+def graph_mode_mindspore():
     import mindspore as ms
-    from mindspore import nn
 
     ms.set_context(mode=ms.GRAPH_MODE, device_target="CPU")
-    if model == "mlp":
-        net = nn.SequentialCell(nn.Dense(784, 512), nn.ReLU(), nn.Dense(512, 512), nn.ReLU(), nn.Dense(512, 10))
-    else:
-        net = nn.SequentialCell(
-            nn.Conv2d(1, 6, 5, pad_mode="valid", has_bias=True), nn.ReLU(), nn.MaxPool2d(2, 2),
-            nn.Conv2d(6, 16, 5, pad_mode="valid", has_bias=True), nn.ReLU(), nn.MaxPool2d(2, 2), nn.Flatten(),
-            nn.Dense(400, 120), nn.ReLU(), nn.Dense(120, 84), nn.ReLU(), nn.Dense(84, 10))
-    for p, w in zip(net.trainable_params(), weights):
-        p.set_data(ms.Tensor(w))
-    return net
+    return ms
+
+
+def mindspore_net(model, weights):
+    return same_api_net(graph_mode_mindspore(), model, weights)
 
 
 def build_mindspore(model, weights):
-    import mindspore as ms
-    from mindspore import nn
-
-    net = mindspore_net(model, weights)
-    loss = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
-    step = nn.TrainOneStepCell(nn.WithLossCell(net, loss), nn.SGD(net.trainable_params(), learning_rate=LR))
-    step.set_train()
-    return lambda x, y: float(step(ms.Tensor(x), ms.Tensor(y)).asnumpy())
+    return same_api_step(graph_mode_mindspore(), model, weights)
 
 
 # ---- forward passes: build(model, weights, x) -> (call, to_numpy). The input is converted to the
