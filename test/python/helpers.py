@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from mindc import diag, emit
 from mindc.ir import make_context
@@ -102,3 +103,19 @@ def _check_vjp(ctx, module, name, arrays, seed, directions, what) -> None:
         numeric = (along(EPS) - along(-EPS)) / (2 * EPS)
         analytic = sum(float(np.sum(g * u)) for g, u in zip(grads, us) if u is not None)
         np.testing.assert_allclose(analytic, numeric, **GRAD_TOL, err_msg=f"{what} VJP disagrees with central differences")
+
+
+# ---- references
+
+def conv2d_reference(x, w, stride=(1, 1), pad=(0, 0, 0, 0), dilation=(1, 1), group=1):
+    """conv2d by definition, in float64: each output cell is the dot product of its group's
+    weights with the (dilated) window of the zero-padded x under it; pad is (top, bottom, left,
+    right)."""
+    x = np.pad(np.asarray(x, np.float64), ((0, 0), (0, 0), tuple(pad[:2]), tuple(pad[2:])))
+    f, cg, kh, kw = w.shape
+    span = (dilation[0] * (kh - 1) + 1, dilation[1] * (kw - 1) + 1)
+    win = sliding_window_view(x, span, axis=(2, 3))[:, :, ::stride[0], ::stride[1], ::dilation[0], ::dilation[1]]
+    n, _, ho, wo = win.shape[:4]
+    win = win.reshape(n, group, cg, ho, wo, kh, kw)
+    w = np.asarray(w, np.float64).reshape(group, f // group, cg, kh, kw)
+    return np.einsum("ngchwij,gfcij->ngfhw", win, w).reshape(n, f, ho, wo)

@@ -3,7 +3,7 @@ import math
 
 import numpy as np
 import pytest
-from helpers import tol
+from helpers import conv2d_reference, tol
 from numpy.lib.stride_tricks import sliding_window_view
 
 import mindc
@@ -205,23 +205,6 @@ def test_softmax_and_log_softmax_match_float64_numpy(axis, dtype):
     check(ops.log_softmax(T(x), axis), np.log(want), dtype)
 
 
-def _conv_ref(x, w, stride, pad, dilation, groups):
-    x = np.pad(x.astype(np.float64), ((0, 0), (0, 0), pad[:2], pad[2:]))
-    w = w.astype(np.float64)
-    (n, c, h, wd), (f, cg, kh, kw) = x.shape, w.shape
-    ho = (h - dilation[0] * (kh - 1) - 1) // stride[0] + 1
-    wo = (wd - dilation[1] * (kw - 1) - 1) // stride[1] + 1
-    out, fg = np.zeros((n, f, ho, wo)), f // groups
-    for g in range(groups):
-        xs = x[:, g * cg:(g + 1) * cg]
-        for i in range(kh):
-            for j in range(kw):
-                r, s = i * dilation[0], j * dilation[1]
-                patch = xs[:, :, r:r + stride[0] * (ho - 1) + 1:stride[0], s:s + stride[1] * (wo - 1) + 1:stride[1]]
-                out[:, g * fg:(g + 1) * fg] += np.einsum("nchw,fc->nfhw", patch, w[g * fg:(g + 1) * fg, :, i, j])
-    return out
-
-
 CONV = [
     # kwargs, explicit [top, bottom, left, right] padding of the reference
     (dict(), (0, 0, 0, 0)),
@@ -239,12 +222,12 @@ def test_conv2d_matches_float64_reference(kwargs, pad):
     groups = kwargs.get("groups", 1)
     x, w = rand((2, 4, 7, 7), seed=18), rand((6, 4 // groups, 3, 3), seed=19)
     stride, dilation = (kwargs.get("stride", 1),) * 2, (kwargs.get("dilation", 1),) * 2
-    check(ops.conv2d(T(x), T(w), **kwargs), _conv_ref(x, w, stride, pad, dilation, groups), **ACCUMULATE)
+    check(ops.conv2d(T(x), T(w), **kwargs), conv2d_reference(x, w, stride, pad, dilation, groups), **ACCUMULATE)
 
 
 def test_conv2d_same_puts_the_odd_pad_at_the_bottom_right():
     x, w, b = rand((1, 2, 6, 6), seed=20), rand((3, 2, 2, 2), seed=21), rand((3,), seed=22)
-    want = _conv_ref(x, w, (1, 1), (0, 1, 0, 1), (1, 1), 1) + b.reshape(1, 3, 1, 1)
+    want = conv2d_reference(x, w, (1, 1), (0, 1, 0, 1), (1, 1), 1) + b.reshape(1, 3, 1, 1)
     check(ops.conv2d(T(x), T(w), T(b), pad_mode="same"), want, **ACCUMULATE)
 
 

@@ -4,19 +4,9 @@ channels, 8 filters, 16 columns), so the peeled remainders run, single images, s
 channels (their own vectorized path), and strided cases that the schedule leaves to the naive loops."""
 import numpy as np
 import pytest
-from helpers import run_op, tol
-from numpy.lib.stride_tricks import sliding_window_view
+from helpers import conv2d_reference, run_op, tol
 
 DTYPES = [np.float32, np.float64]
-
-
-def conv2d_ref(x, w, stride, pad, dilation):
-    """Ungrouped conv2d by definition, in float64."""
-    x = np.pad(x.astype(np.float64), ((0, 0), (0, 0), tuple(pad[:2]), tuple(pad[2:])))
-    kh, kw = w.shape[2:]
-    span = (dilation[0] * (kh - 1) + 1, dilation[1] * (kw - 1) + 1)
-    win = sliding_window_view(x, span, axis=(2, 3))[:, :, ::stride[0], ::stride[1], ::dilation[0], ::dilation[1]]
-    return np.einsum("nchwij,fcij->nfhw", win, w.astype(np.float64))
 
 
 # (x shape, weight shape, stride, pad, dilation): the vectorized path (stride 1, several input
@@ -40,7 +30,7 @@ def case(shapes, dtype, seed=0):
     rng = np.random.default_rng(seed)
     x, w = rng.standard_normal(xs).astype(dtype), rng.standard_normal(ws).astype(dtype)
     conv = dict(stride=list(stride), pad=list(pad), dilation=list(dilation), group=1)
-    dout = rng.standard_normal(conv2d_ref(x, w, stride, pad, dilation).shape).astype(dtype)
+    dout = rng.standard_normal(conv2d_reference(x, w, stride, pad, dilation).shape).astype(dtype)
     return x, w, dout, conv
 
 
@@ -55,7 +45,7 @@ def accumulated(dtype, terms: int) -> dict:
 def test_conv2d_schedule_matches_float64_numpy(dtype, shapes):
     x, w, _, conv = case(shapes, dtype)
     got = run_op("mind.conv2d", x, w, **conv)
-    want = conv2d_ref(x, w, conv["stride"], conv["pad"], conv["dilation"])
+    want = conv2d_reference(x, w, conv["stride"], conv["pad"], conv["dilation"])
     np.testing.assert_allclose(got, want, **accumulated(dtype, w[0].size))
 
 
@@ -66,7 +56,7 @@ def test_conv2d_backprop_input_schedule_matches_float64_numpy(dtype, shapes):
     x, w, dout, conv = case(shapes, dtype)
     got = run_op("mind.conv2d_backprop_input", dout, w, **conv, input_size=list(x.shape))
     cells = np.eye(x[0].size).reshape(-1, *x.shape[1:])
-    columns = conv2d_ref(cells, w, conv["stride"], conv["pad"], conv["dilation"])
+    columns = conv2d_reference(cells, w, conv["stride"], conv["pad"], conv["dilation"])
     want = np.einsum("kfhw,nfhw->nk", columns, dout.astype(np.float64)).reshape(x.shape)
     np.testing.assert_allclose(got, want, **accumulated(dtype, w.shape[0] * w[0, 0].size))
 

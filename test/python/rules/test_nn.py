@@ -4,7 +4,7 @@ import re
 
 import numpy as np
 import pytest
-from helpers import run_op, tol
+from helpers import conv2d_reference, run_op, tol
 from numpy.lib.stride_tricks import sliding_window_view
 
 from mindc import emit
@@ -12,24 +12,6 @@ from mindc.ir import DIALECT_FILE, make_context
 from mindc.rules.base import Attrs, Kind, RuleError, Sig, rule_for
 
 DTYPES = [np.float32, np.float64]
-
-
-def conv2d_ref(x, w, stride, pad, dilation, group):
-    """Direct convolution: one einsum per kernel tap and group."""
-    x = np.pad(x, ((0, 0), (0, 0), tuple(pad[:2]), tuple(pad[2:])))
-    (n, c, h, wd), (f, cg, kh, kw) = x.shape, w.shape
-    ho = (h - dilation[0] * (kh - 1) - 1) // stride[0] + 1
-    wo = (wd - dilation[1] * (kw - 1) - 1) // stride[1] + 1
-    out = np.zeros((n, f, ho, wo))
-    fg = f // group
-    for g in range(group):
-        xs, ws = x[:, g * cg:(g + 1) * cg], w[g * fg:(g + 1) * fg]
-        for i in range(kh):
-            for j in range(kw):
-                r, s = i * dilation[0], j * dilation[1]
-                patch = xs[:, :, r:r + stride[0] * (ho - 1) + 1:stride[0], s:s + stride[1] * (wo - 1) + 1:stride[1]]
-                out[:, g * fg:(g + 1) * fg] += np.einsum("nchw,fc->nfhw", patch, ws[:, :, i, j])
-    return out
 
 
 def windows(x, kernel, strides, pad):
@@ -49,7 +31,7 @@ def test_conv2d_matches_float64_numpy(dtype, xs, ws, stride, pad, dilation, grou
     rng = np.random.default_rng(0)
     x, w = rng.standard_normal(xs).astype(dtype), rng.standard_normal(ws).astype(dtype)
     got = run_op("mind.conv2d", x, w, stride=stride, pad=pad, dilation=dilation, group=group)
-    want = conv2d_ref(x.astype(np.float64), w.astype(np.float64), stride, pad, dilation, group)
+    want = conv2d_reference(x.astype(np.float64), w.astype(np.float64), stride, pad, dilation, group)
     np.testing.assert_allclose(got, want, **tol(dtype))
 
 

@@ -2,8 +2,7 @@
 float64 numpy references written here from the forward ops' definitions; their own VJPs."""
 import numpy as np
 import pytest
-from helpers import check_vjp, run_op, tol
-from numpy.lib.stride_tricks import sliding_window_view
+from helpers import check_vjp, conv2d_reference, run_op, tol
 
 from mindc.compiler import CompileError
 from mindc.rules.base import Attrs, Sig, rule_for
@@ -11,22 +10,10 @@ from mindc.rules.base import Attrs, Sig, rule_for
 DTYPES = [np.float32, np.float64]
 
 
-def conv2d_ref(x, w, stride, pad, dilation, group):
-    """conv2d by definition: each output cell is the dot product of its group's weights with the
-    (dilated) window of the zero-padded x under it."""
-    x = np.pad(x, ((0, 0), (0, 0), tuple(pad[:2]), tuple(pad[2:])))
-    f, cg, kh, kw = w.shape
-    span = (dilation[0] * (kh - 1) + 1, dilation[1] * (kw - 1) + 1)
-    win = sliding_window_view(x, span, axis=(2, 3))[:, :, ::stride[0], ::stride[1], ::dilation[0], ::dilation[1]]
-    n, _, ho, wo = win.shape[:4]
-    win = win.reshape(n, group, cg, ho, wo, kh, kw)
-    return np.einsum("ngchwij,gfcij->ngfhw", win, w.reshape(group, f // group, cg, kh, kw)).reshape(n, f, ho, wo)
-
-
 def backprop_input_ref(dout, w, input_size, **conv):
     """J^T dout for J the Jacobian of x -> conv2d(x, w): one column per cell of one sample of x."""
     n, *cell = input_size
-    columns = conv2d_ref(np.eye(np.prod(cell)).reshape(-1, *cell), w, **conv)
+    columns = conv2d_reference(np.eye(np.prod(cell)).reshape(-1, *cell), w, **conv)
     return np.einsum("kfhw,nfhw->nk", columns, dout).reshape(input_size)
 
 
@@ -36,7 +23,7 @@ def backprop_filter_ref(dout, x, filter_size, **conv):
     for cell in np.ndindex(*filter_size):
         e = np.zeros(filter_size)
         e[cell] = 1
-        dw[cell] = np.sum(conv2d_ref(x, e, **conv) * dout)
+        dw[cell] = np.sum(conv2d_reference(x, e, **conv) * dout)
     return dw
 
 
@@ -72,7 +59,7 @@ def conv_case(case, seed=0):
     xs, ws, stride, pad, dilation, group = case
     conv = dict(stride=stride, pad=pad, dilation=dilation, group=group)
     x, w = normal(xs, seed), normal(ws, seed + 1)
-    return x, w, normal(conv2d_ref(x, w, **conv).shape, seed + 2), conv
+    return x, w, normal(conv2d_reference(x, w, **conv).shape, seed + 2), conv
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
