@@ -57,10 +57,7 @@ class Adam(Optimizer):
         self._register_state([*self.moment1, *self.moment2])
 
     def construct(self, gradients):
-        gradients = self.flatten_gradients(gradients)
-        gradients = self.decay_weight(gradients)
-        gradients = self.gradients_centralization(gradients)
-        gradients = self.scale_grad(gradients)
+        gradients = self.prepared(gradients)
         lr = self.get_lr()
         self._advance_step()
         beta1_power = self.beta1_power * self.beta1

@@ -37,10 +37,7 @@ class Momentum(Optimizer):
         self._register_state(self.moments)
 
     def construct(self, gradients):
-        gradients = self.flatten_gradients(gradients)
-        gradients = self.decay_weight(gradients)
-        gradients = self.gradients_centralization(gradients)
-        gradients = self.scale_grad(gradients)
+        gradients = self.prepared(gradients)
         lr = self.get_lr()
         self._advance_step()
         return tuple(self._update(i, self._lr_at(lr, i), g) for i, g in enumerate(gradients))

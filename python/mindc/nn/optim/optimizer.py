@@ -288,6 +288,14 @@ class Optimizer(Cell):
                                  f"the parameter has shape {list(p.shape)}")
         return gradients
 
+    def prepared(self, gradients, decay: bool = True):
+        """The gradients as MindSpore's optimizers take them: checked against the parameters,
+        plus weight decay (unless the update applies it itself: SGD), centralized, unscaled."""
+        gradients = self.flatten_gradients(gradients)
+        if decay:
+            gradients = self.decay_weight(gradients)
+        return self.scale_grad(self.gradients_centralization(gradients))
+
     def _advance_step(self) -> None:
         ops.assign_add(self.global_step, Tensor(np.ones([1], np.int32)))
 

@@ -52,9 +52,7 @@ class SGD(Optimizer):
         self._register_state([*self.accum, *self.stat])
 
     def construct(self, gradients):
-        gradients = self.flatten_gradients(gradients)
-        gradients = self.gradients_centralization(gradients)
-        gradients = self.scale_grad(gradients)
+        gradients = self.prepared(gradients, decay=False)
         lr = self.get_lr()
         self._advance_step()
         return tuple(self._update(i, self._lr_at(lr, i), g) for i, g in enumerate(gradients))
