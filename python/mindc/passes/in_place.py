@@ -62,8 +62,8 @@ def _tie_results(f: ir.Operation, marks: dict[int, int]) -> bool:
             # A value both written into an argument and returned is copied for the return
             # first: a read after the materialization would be a read-after-write conflict
             # that one-shot bufferization refuses once the update is computed in the argument.
-            written = {_key(values[r]) for r in marks}
-            returned = [_copy(v) if _key(v) in written else v for i, v in enumerate(values) if i not in marks]
+            written = {values[r] for r in marks}
+            returned = [_copy(v) if v in written else v for i, v in enumerate(values) if i not in marks]
             for result, arg in marks.items():
                 bufferization.MaterializeInDestinationOp(values[result].type, values[result], args[arg])
             func.ReturnOp(returned)
@@ -77,10 +77,6 @@ def _tie_results(f: ir.Operation, marks: dict[int, int]) -> bool:
         # Empty result attributes must be absent: func-to-llvm asserts on an empty list.
         del f.attributes["res_attrs"]
     return True
-
-
-def _key(value: ir.Value):
-    return value.get_name()
 
 
 def _copy(value: ir.Value) -> ir.Value:
