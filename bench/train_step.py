@@ -129,16 +129,24 @@ def same_api_step(lib, model, weights):
     return lambda x, y: float(step(lib.Tensor(x), lib.Tensor(y)).asnumpy())
 
 
-def mindc_net(model, weights):
+def graph_mode(lib):
+    """lib (mindc or mindspore) set to compile whole Cells, as both are benchmarked."""
+    lib.set_context(mode=lib.GRAPH_MODE, device_target="CPU")
+    return lib
+
+
+def graph_mode_mindc():
     import mindc
 
-    return same_api_net(mindc, model, weights)
+    return graph_mode(mindc)
+
+
+def mindc_net(model, weights):
+    return same_api_net(graph_mode_mindc(), model, weights)
 
 
 def build_mindc(model, weights):
-    import mindc
-
-    return same_api_step(mindc, model, weights)
+    return same_api_step(graph_mode_mindc(), model, weights)
 
 
 def torch_net(model, weights):
@@ -225,8 +233,7 @@ def build_jax(model, weights):
 def graph_mode_mindspore():
     import mindspore as ms
 
-    ms.set_context(mode=ms.GRAPH_MODE, device_target="CPU")
-    return ms
+    return graph_mode(ms)
 
 
 def mindspore_net(model, weights):

@@ -50,6 +50,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
 
+    mindc.set_context(mode=mindc.GRAPH_MODE)   # each training step compiled as one graph
     mindc.set_seed(args.seed)
     (x_train, y_train), (x_test, y_test) = splits(args.seed, image_size=32, flat=False)
     train = batches(x_train, y_train, args.batch, shuffle=True)

@@ -97,6 +97,7 @@ def main() -> None:
     args = parser.parse_args()
 
     vocab, length = 12, 10
+    mindc.set_context(mode=mindc.GRAPH_MODE)   # each training step compiled as one graph
     mindc.set_seed(args.seed)
     rng = np.random.default_rng(args.seed)
     x_train, y_train = make_task(4096, vocab, length, rng)

@@ -3,13 +3,15 @@
 `mindc.Tensor`, the dtypes (`mindc.float32`, ...), `mindc.ops` (functional ops, run eagerly or
 traced), `mindc.jit` (compile a function). The compiler parts (MLIR bindings) load on first use.
 """
+from mindc import context
+from mindc.context import GRAPH_MODE, PYNATIVE_MODE, get_context, set_context, set_device
 from mindc.frontend import dtype
 from mindc.frontend.dtype import (bfloat16, bool_, double, float16, float32, float64, half, int8, int32, int64,
                                   single)
 from mindc.frontend.parameter import Parameter, ParameterTuple
 from mindc.frontend.tensor import Tensor
 
-__all__ = ["Tensor", "Parameter", "ParameterTuple", "jit", "grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd", "ops", "dtype",
+__all__ = ["context", "GRAPH_MODE", "PYNATIVE_MODE", "set_context", "get_context", "set_device", "Tensor", "Parameter", "ParameterTuple", "jit", "grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd", "ops", "dtype",
            "nn", "train", "dataset", "set_seed", "get_seed", "Model", "save_checkpoint", "load_checkpoint",
            "load_param_into_net",
            "OpError", "float16", "bfloat16", "float32", "float64", "half",

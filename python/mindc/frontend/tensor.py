@@ -149,6 +149,12 @@ class Tensor:
     def __int__(self) -> int:
         return int(self.item())
 
+    def __index__(self) -> int:
+        # range(n), indexing and slicing with an integer tensor, as on numpy's integer scalars.
+        if not (self.dtype.is_int or self.dtype.is_bool) or self.shape:
+            raise TypeError(f"only 0-d integer tensors can be used as an index, not {self.dtype} of shape {self.shape}")
+        return int(self.item())
+
     def __repr__(self) -> str:
         array = self.asnumpy()
         if array.ndim == 0:

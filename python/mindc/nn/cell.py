@@ -1,17 +1,19 @@
 """Cell: MindSpore's building block of networks (`mindspore.nn.Cell`).
 
-A Cell holds Parameters and child Cells as attributes and computes in `construct`. Calling a
-Cell compiles `construct` as one graph (graph mode): its Python control flow is converted to
-`scf` ops, its Parameters become arguments of the compiled function, and Parameters it
-assigns are updated in place. The graph is compiled once per input signature and training
-mode. Inside another graph (a parent Cell, `mindc.jit`, `mindc.grad`), a Cell's construct is
-simply traced into it.
+A Cell holds Parameters and child Cells as attributes and computes in `construct`. In
+PYNATIVE_MODE (the default) calling a Cell runs `construct` as Python, each op eagerly. In
+GRAPH_MODE it compiles `construct` as one graph: its Python control flow is converted to `scf`
+ops, its Parameters become arguments of the compiled function, and Parameters it assigns are
+updated in place; the graph is compiled once per input signature and training mode. Inside
+another graph (a parent Cell, `mindc.jit`, `mindc.grad`), a Cell's construct is simply traced
+into it, in either mode.
 """
 from __future__ import annotations
 
 from collections import OrderedDict
 from typing import Any, Iterator
 
+from mindc.context import graph_mode
 from mindc.frontend.jit import Jitted
 from mindc.frontend.parameter import Parameter
 from mindc.frontend.trace import current_trace
@@ -88,6 +90,8 @@ class Cell:
     def __call__(self, *args, **kwargs):
         if current_trace() is not None:
             return self._traced_construct()(*args, **kwargs)
+        if not graph_mode():
+            return self.construct(*args, **kwargs)
         if self._graph is None:
             object.__setattr__(self, "_graph", Jitted(self._traced_construct(), key=self._mode_key,
                                                       name=type(self).__name__))

@@ -102,6 +102,7 @@ def test_forgetting_super_init_is_a_clear_error():
         Broken()
 
 
+@pytest.mark.usefixtures("graph_mode")
 def test_calling_a_cell_compiles_construct_and_matches_numpy():
     net = Net()
     x = rand(5, 4)
@@ -113,6 +114,7 @@ def test_calling_a_cell_compiles_construct_and_matches_numpy():
     assert net.compile_cache_info().misses == 2
 
 
+@pytest.mark.usefixtures("graph_mode")
 def test_parameters_are_read_at_every_call():
     net = Net()
     x = rand(3, 4)
@@ -122,6 +124,7 @@ def test_parameters_are_read_at_every_call():
     assert net.compile_cache_info().misses == 1
 
 
+@pytest.mark.usefixtures("graph_mode")
 def test_set_train_propagates_and_recompiles():
     net = Net()
     assert net.set_train() is net

@@ -137,6 +137,7 @@ def test_momentum_matches_float64_numpy(weight_decay, nesterov, loss_scale):
         np.testing.assert_allclose(f64(opt.moments[i]), moment, **TOL, err_msg=p.name)
 
 
+@pytest.mark.usefixtures("graph_mode")
 def test_momentum_dynamic_learning_rate_takes_one_value_per_step():
     params = make_params(2)
     start = [f64(p) for p in params]
@@ -168,6 +169,7 @@ def test_group_params_set_lr_and_weight_decay_per_group_in_order():
     assert float(opt.get_lr_parameter(params[3]).asnumpy()) == pytest.approx(0.01)
 
 
+@pytest.mark.usefixtures("graph_mode")
 def test_learning_rate_parameter_change_needs_no_recompile():
     params = make_params(4)
     start = [f64(p) for p in params]

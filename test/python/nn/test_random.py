@@ -141,6 +141,7 @@ def test_dropout_cell_eval_is_identity():
     np.testing.assert_array_equal(d(mindc.Tensor(x)).asnumpy(), x)
 
 
+@pytest.mark.usefixtures("graph_mode")
 def test_dropout_cell_train_drops_p_scales_and_draws_fresh_masks():
     x = np.random.default_rng(2).uniform(0.5, 1.5, (64, 64)).astype(np.float32)
     d = nn.Dropout(p=0.25).set_train()

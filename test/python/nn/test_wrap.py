@@ -128,6 +128,7 @@ def test_train_one_step_loss_decreases():
     assert losses[-1] < 0.5 * losses[0]
 
 
+@pytest.mark.usefixtures("graph_mode")
 def test_train_one_step_is_one_compiled_function_updating_in_place():
     net = TanhNet()
     opt = nn.Adam(net.trainable_params(), learning_rate=0.01)

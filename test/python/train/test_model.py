@@ -63,6 +63,7 @@ def dataset(n: int = 96, seed: int = 0, batch: int = 16, shuffle: bool = True):
     return NumpySlicesDataset((x, y), column_names=["data", "label"], shuffle=shuffle).batch(batch)
 
 
+@pytest.mark.usefixtures("graph_mode")
 def test_train_reaches_high_accuracy_and_prints_mindspore_loss_lines(capsys):
     net = MLP()
     model = Model(net, SparseCrossEntropy(), nn.Momentum(net.trainable_params(), 0.1, 0.9),

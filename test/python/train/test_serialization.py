@@ -39,6 +39,7 @@ def values(net) -> dict[str, np.ndarray]:
     return {k: p.asnumpy().copy() for k, p in net.parameters_dict().items()}
 
 
+@pytest.mark.usefixtures("graph_mode")
 def test_round_trip_keeps_parameter_objects_and_compiled_graphs(tmp_path):
     source, target = Net(seed=0), Net(seed=10)
     x = Tensor(np.random.default_rng(1).standard_normal((4, 3)).astype(np.float32))
