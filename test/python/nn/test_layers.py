@@ -333,7 +333,7 @@ def test_activation_defaults_and_errors():
         nn.get_activation("swish")
 
 
-# ---- BatchNorm2d
+# ---- BatchNorm1d, BatchNorm2d
 
 
 def batch_norm_ref(x, mean, var, gamma, beta, eps):
@@ -426,6 +426,19 @@ def test_batch_norm_bad_arguments(kwargs, error, match):
 def test_batch_norm_wrong_channels():
     with pytest.raises(ValueError, match="num_features = 3"):
         nn.BatchNorm2d(3)(T(np.ones((2, 4, 2, 2), np.float32)))
+    with pytest.raises(ValueError, match=r"'BatchNorm1d', x must be 2-d \(N, C\) or 3-d \(N, C, L\)"):
+        nn.BatchNorm1d(3)(T(np.ones((2, 3, 2, 2), np.float32)))
+
+
+@pytest.mark.parametrize("shape", [(6, 3), (4, 3, 5)])
+def test_batch_norm_1d_normalizes_over_every_axis_but_the_channels(shape):
+    bn = nn.BatchNorm1d(3, momentum=0.8, dtype=mindc.float64).set_train()
+    x = rand(*shape, seed=25) * 2 + 1
+    axes = (0,) if len(shape) == 2 else (0, 2)
+    mean, var = x.mean(axis=axes, keepdims=True), x.var(axis=axes, keepdims=True)
+    np.testing.assert_allclose(run(bn, x), (x - mean) / np.sqrt(var + 1e-5), **F64)
+    np.testing.assert_allclose(bn.moving_mean.asnumpy(), 0.2 * mean.reshape(-1), **F64)
+    check_gradients(bn, x)
 
 
 # ---- LayerNorm
