@@ -76,7 +76,7 @@ def call_with_bprop(cell, args: tuple, kwargs: dict) -> Any:
 def _checked(grads, args: tuple, specs: Sequence, who: str) -> tuple:
     """The gradients of the tensor inputs, after checking grads against all inputs."""
     if not isinstance(grads, (tuple, list)):
-        raise TypeError(f"{who} must return a tuple of gradients, one per input, got {type(grads).__name__}")
+        raise TypeError(f"{who} must return a tuple of gradients, one per input, got {_type_name(grads)}")
     if len(grads) != len(args):
         raise ValueError(f"{who} returned {len(grads)} gradient(s) for {len(args)} input(s)")
     tensor_grads = []
@@ -84,7 +84,7 @@ def _checked(grads, args: tuple, specs: Sequence, who: str) -> tuple:
         if spec != _TENSOR:
             continue
         if not isinstance(g, Tensor):
-            raise TypeError(f"{who} returned a {type(g).__name__} as the gradient of input {i}, a tensor")
+            raise TypeError(f"{who} returned a gradient of type {_type_name(g)} for input {i}, a tensor")
         if g.shape != x.shape:
             raise ValueError(f"{who} returned a gradient of shape {list(g.shape)} for input {i} of shape "
                              f"{list(x.shape)}")
@@ -92,6 +92,11 @@ def _checked(grads, args: tuple, specs: Sequence, who: str) -> tuple:
             raise TypeError(f"{who} returned a gradient of dtype {g.dtype} for input {i} of dtype {x.dtype}")
         tensor_grads.append(g)
     return tuple(tensor_grads)
+
+
+def _type_name(value) -> str:
+    # Traced tensors are Tensors to the user.
+    return "Tensor" if isinstance(value, Tensor) else type(value).__name__
 
 
 def _spec(items: Sequence) -> tuple:
