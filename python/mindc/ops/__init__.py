@@ -15,13 +15,18 @@ from mindc.ops import composite, functional
 from mindc.ops.composite import HyperMap, Map, MultitypeFuncGraph
 from mindc.ops.functional import partial
 
-__all__ = [*array.__all__, *loss.__all__, *math.__all__, *nn.__all__, *random.__all__, *state.__all__, *operations.__all__,
-           "Primitive", "PrimitiveWithCheck", "PrimitiveWithInfer", "prim_attr_register", "HyperMap", "Map",
-           "MultitypeFuncGraph", "partial"]
+__all__ = [*array.__all__, *loss.__all__, *math.__all__, *nn.__all__, *random.__all__, *state.__all__,
+           *operations.__all__, "Primitive", "PrimitiveWithCheck", "PrimitiveWithInfer", "prim_attr_register",
+           "HyperMap", "Map", "MultitypeFuncGraph", "partial"]
+
+# The gradient API (MindSpore's ops.grad, ops.GradOperation, ...), from frontend/grad.py, which
+# imports this package: loaded on first use.
+_GRAD = ("grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd", "GradOperation", "get_grad")
 
 
-def __getattr__(name: str):
-    # ops.GradOperation, as in MindSpore; composite imports it from mindc.frontend.grad on use.
-    if name == "GradOperation":
-        return composite.GradOperation
-    raise AttributeError(f"module 'mindc.ops' has no attribute '{name}'")
+def __getattr__(name):
+    if name not in _GRAD:
+        raise AttributeError(f"module 'mindc.ops' has no attribute '{name}'")
+    from mindc.frontend import grad
+
+    return getattr(grad, name)

@@ -39,8 +39,9 @@ def check_gradients(net, *inputs, seed: int = 0, directions: int = 2):
     params = net.trainable_params()
     positions = tuple(i for i, x in enumerate(inputs) if np.issubdtype(x.dtype, np.floating))
     grads = mindc.grad(loss, grad_position=positions or None, weights=params)(*xs)
-    # MindSpore's structure: (input grads, weight grads), or only one part when the other is empty.
-    by_input, by_param = grads if positions and params else (grads, ()) if positions else ((), grads)
+    # MindSpore's structure with weights given (a list, maybe empty): (input grads, weight grads),
+    # or the weight grads alone for grad_position=None.
+    by_input, by_param = grads if positions else ((), grads)
     forward = mindc.jit(loss)
 
     def along(point, u, t):
