@@ -64,6 +64,11 @@ class Parameter(Tensor):
         # graph it is an assignment, written back when the compiled function returns.
         self.set_data(new)
 
+    def _in_place(self, new: Tensor, by_operator: bool = False) -> "Parameter":
+        # `param += v` and param.add_(v) assign the Parameter, in a graph as well.
+        self.set_data(new)
+        return self
+
     def copy(self) -> Tensor:
         """Its current value as a new plain Tensor."""
         return self.value()

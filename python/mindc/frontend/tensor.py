@@ -105,9 +105,23 @@ class Tensor:
         """Make this tensor hold new's value (what `x[i] = v` does to x). A Tracer takes the new
         traced value; a Parameter overrides this to record an assignment."""
         if type(self) is Tensor and type(new) is not Tensor:
-            raise TypeError("a tensor created outside mindc.jit cannot be assigned into inside it; "
-                            "pass it as an argument, or make it a Parameter")
+            _fail_assignment("a tensor created outside the graph cannot be updated inside it; pass it as an "
+                             "argument, or make it a Parameter")
+        if getattr(self, "_trace", None) is not getattr(new, "_trace", None):
+            # The traced value would leave the branch or loop body it was computed in.
+            _fail_assignment("a tensor from outside a graph-mode branch or loop body cannot be updated in place "
+                             "inside it; assign the new value to the name instead (x = ops.select(...), x = x + y)")
         self.__dict__.update(new.__dict__)
+
+    def _in_place(self, new: "Tensor", by_operator: bool = False) -> "Tensor":
+        """What `x += y` and x.add_(y) leave: x updated in place, in x's dtype (MindSpore's
+        add_). An operator on a traced value from outside this branch or loop body rebinds the
+        name instead (graph mode's `x = x + y`), which the control-flow conversion carries out."""
+        new = _ops().cast(new, self.dtype)
+        if by_operator and getattr(self, "_trace", None) is not getattr(new, "_trace", None):
+            return new
+        self._rebind(new)
+        return self
 
     # ---- what a tensor is
     @property
@@ -194,6 +208,9 @@ class Tensor:
         if not self.shape:
             raise TypeError("len() of a 0-d tensor")
         return self.shape[0]
+
+    def __contains__(self, element) -> bool:
+        return bool((self == element).any())
 
     def __iter__(self):
         for i in range(len(self)):
@@ -328,6 +345,49 @@ class Tensor:
 
     def __invert__(self):
         return _ops().logical_not(_logical(self, "~"))
+
+    def __iadd__(self, other):
+        return self._in_place(_ops().add(self, other), by_operator=True)
+
+    def __isub__(self, other):
+        return self._in_place(_ops().sub(self, other), by_operator=True)
+
+    def __imul__(self, other):
+        return self._in_place(_ops().mul(self, other), by_operator=True)
+
+    def __itruediv__(self, other):
+        return self._in_place(_ops().div(self, other), by_operator=True)
+
+    def __ifloordiv__(self, other):
+        return self._in_place(_ops().floor_div(self, other), by_operator=True)
+
+    def __imod__(self, other):
+        return self._in_place(_ops().floor_mod(self, other), by_operator=True)
+
+    def __imatmul__(self, other):
+        return self._in_place(_ops().matmul(self, other), by_operator=True)
+
+    def add_(self, other, *, alpha=1) -> "Tensor":
+        return self._in_place(self.add(other, alpha=alpha))
+
+    def sub_(self, other, *, alpha=1) -> "Tensor":
+        return self._in_place(self.sub(other, alpha=alpha))
+
+    def mul_(self, other) -> "Tensor":
+        return self._in_place(_ops().mul(self, other))
+
+    def div_(self, other) -> "Tensor":
+        return self._in_place(_ops().div(self, other))
+
+    def fill_(self, value) -> "Tensor":
+        return self._in_place(_ops().broadcast_to(value if isinstance(value, Tensor) else Tensor(value, self.dtype),
+                                                  self.shape))
+
+    def zero_(self) -> "Tensor":
+        return self.fill_(0)
+
+    def copy_(self, src) -> "Tensor":
+        return self._in_place(_ops().broadcast_to(src, self.shape))
 
     def __getitem__(self, index):
         return _ops().indexing.getitem(self, index)
@@ -579,6 +639,13 @@ def tensor(input_data: Any = None, dtype: Any = None, shape: Any = None, init: A
            const_arg: bool = False) -> Tensor:
     """MindSpore's `mindspore.tensor(...)`: the same as Tensor(...)."""
     return Tensor(input_data, dtype, shape, init, const_arg)
+
+
+def _fail_assignment(message: str):
+    """OpError at the user's line for an in-place update mindc cannot make."""
+    from mindc.frontend.trace import OpError, user_frame_position
+
+    raise OpError("assign", message, user_frame_position())
 
 
 def _logical(x: Any, operator: str) -> Any:
