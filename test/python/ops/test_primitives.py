@@ -53,6 +53,11 @@ UNARY = {
     "Ceil": (np.ceil, dict(low=-4, high=4)), "Sign": (np.sign, {}), "Reciprocal": (lambda x: 1 / x, POSITIVE),
     "Log1p": (np.log1p, POSITIVE), "Expm1": (np.expm1, {}), "Softplus": (lambda x: np.log1p(np.exp(x)), {}),
     "Elu": (lambda x: np.where(x > 0, x, np.expm1(x)), {}),
+    "Erfc": (lambda x: 1 - erf64(x), {}), "Inv": (lambda x: 1 / x, POSITIVE),
+    "HSigmoid": (lambda x: np.clip(x + 3, 0, 6) / 6, dict(low=-5, high=5)),
+    "HSwish": (lambda x: x * np.clip(x + 3, 0, 6) / 6, dict(low=-5, high=5)),
+    "SeLU": (lambda x: 1.0507009873554805 * np.where(x > 0, x, 1.6732632423543772 * np.expm1(x)), {}),
+    "Softsign": (lambda x: x / (1 + np.abs(x)), {}), "Mish": (lambda x: x * np.tanh(np.log1p(np.exp(x))), {}),
 }
 
 BINARY = {
@@ -60,7 +65,8 @@ BINARY = {
     "Maximum": np.maximum, "Minimum": np.minimum, "SquaredDifference": lambda x, y: (x - y) ** 2,
     "FloorDiv": np.floor_divide, "FloorMod": np.mod, "Mod": np.fmod, "Atan2": np.arctan2,
     "Equal": np.equal, "NotEqual": np.not_equal, "Greater": np.greater, "GreaterEqual": np.greater_equal,
-    "Less": np.less, "LessEqual": np.less_equal,
+    "Less": np.less, "LessEqual": np.less_equal, "TensorAdd": np.add,
+    "DivNoNan": np.divide, "Xdivy": np.divide, "TruncateDiv": lambda x, y: np.trunc(x / y), "TruncateMod": np.fmod,
 }
 
 
@@ -116,6 +122,33 @@ def test_pow_and_logic_primitives():
     np.testing.assert_array_equal(P.LogicalOr()(T(a), T(b)).asnumpy(), a | b)
     np.testing.assert_array_equal(P.LogicalNot()(T(a)).asnumpy(), ~a)
     np.testing.assert_array_equal(P.Select()(T(a), T(x), T(y)).asnumpy(), np.where(a, x, y))
+
+
+def test_primitives_with_zeros_nans_and_infinities():
+    x = np.array([0.0, 2.0, -3.0, 0.0, np.nan, np.inf, -np.inf], np.float32)
+    y = np.array([0.0, 0.0, 2.0, 5.0, 1.0, 2.0, 1.0], np.float32)
+    np.testing.assert_array_equal(P.IsNan()(T(x)).asnumpy(), np.isnan(x))
+    np.testing.assert_array_equal(P.IsInf()(T(x)).asnumpy(), np.isinf(x))
+    np.testing.assert_array_equal(P.IsFinite()(T(x)).asnumpy(), np.isfinite(x))
+    np.testing.assert_array_equal(P.IsFinite()(T(np.array([3, -1], np.int32))).asnumpy(), [True, True])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        np.testing.assert_array_equal(P.DivNoNan()(T(x[:4]), T(y[:4])).asnumpy(),
+                                      np.where(y[:4] == 0, 0, x[:4] / y[:4]))
+        np.testing.assert_array_equal(P.Xdivy()(T(x[:4]), T(y[:4])).asnumpy(),
+                                      np.where(x[:4] == 0, 0, x[:4] / y[:4]))
+    xl, yl = np.array([0.0, 2.0, 0.5], np.float32), np.array([0.0, 3.0, 0.25], np.float32)
+    check(P.Xlogy()(T(xl), T(yl)), [0.0, 2 * np.log(3.0), 0.5 * np.log(0.25)])
+    a, b = rand(seed=46) > 0, rand(seed=47) > 0
+    np.testing.assert_array_equal(P.LogicalXor()(T(a), T(b)).asnumpy(), a ^ b)
+
+
+def test_bool_reductions_and_lerp():
+    x = rand((3, 4), seed=48) > -0.5
+    np.testing.assert_array_equal(P.ReduceAll()(T(x), 1).asnumpy(), x.all(1))
+    np.testing.assert_array_equal(P.ReduceAny(keep_dims=True)(T(x), 0).asnumpy(), x.any(0, keepdims=True))
+    assert bool(P.ReduceAny()(T(np.zeros(3, np.float32))).asnumpy()) is False
+    s, e = rand(seed=49), rand(seed=50)
+    check(P.Lerp()(T(s), T(e), 0.3), s + 0.3 * (e.astype(np.float64) - s))
 
 
 # ---- the same mind ops as the functional op
@@ -248,6 +281,24 @@ def test_slicing_primitives():
         check(got, want)
 
 
+def test_stacking_reversing_and_segment_primitives():
+    x = rand((3, 4), seed=51)
+    check(P.Pack(axis=1)((T(x), T(x))), np.stack([x, x], 1))
+    pieces = P.Unstack(axis=1)(T(x))
+    assert len(pieces) == 4 and P.Unpack is not P.Unstack
+    for i, piece in enumerate(pieces):
+        check(piece, x[:, i])
+    check(P.ReverseV2(axis=(0, -1))(T(x)), x[::-1, ::-1])
+    mask = rand((4,), seed=52) > 0
+    check(P.MaskedFill()(T(x), T(mask), 7.0), np.where(mask, 7.0, x))
+    ids = np.array([2, 0, 2], np.int32)
+    want = np.zeros((4, 4))
+    np.add.at(want, ids, x.astype(np.float64))
+    check(P.UnsortedSegmentSum()(T(x), T(ids), 4), want)
+    assert P.TupleToArray()((1, 2)).dtype == mindc.int64 and float(P.ScalarToTensor()(2).asnumpy()) == 2.0
+    assert P.Partial()(P.Add(), T(x))(T(x)).shape == (3, 4)
+
+
 @pytest.mark.parametrize("exclusive,reverse", [(False, False), (True, True)])
 def test_cumsum_primitive(exclusive, reverse):
     x = rand(seed=14).astype(np.float64)
@@ -349,6 +400,23 @@ def test_sparse_softmax_cross_entropy_mean_loss_and_its_gradient():
     check(P.SparseSoftmaxCrossEntropyWithLogits()(T(logits), T(labels)), -logp[np.arange(4), labels].mean())
     grad = P.SparseSoftmaxCrossEntropyWithLogits(is_grad=True)(T(logits), T(labels))
     check(grad, (np.exp(logp) - np.eye(5)[labels]) / 4)
+
+
+def test_l2_primitives_and_binary_cross_entropy():
+    x, label = rand((3, 4), seed=53), np.random.default_rng(54).uniform(0, 1, (3, 4)).astype(np.float32)
+    x64 = x.astype(np.float64)
+    check(P.L2Loss()(T(x)), (x64 ** 2).sum() / 2, **ACCUMULATE)
+    check(P.L2Normalize(axis=1, epsilon=1e-6)(T(x)), x64 / np.sqrt((x64 ** 2).sum(1, keepdims=True)))
+    sig = 1 / (1 + np.exp(-x64))
+    bce = -(label * np.log(sig) + (1 - label) * np.log(1 - sig))
+    check(P.SigmoidCrossEntropyWithLogits()(T(x), T(label)), bce)
+    w, pw = rand((4,), seed=55, **POSITIVE), rand((4,), seed=56, **POSITIVE)
+    weighted = -w * (pw * label * np.log(sig) + (1 - label) * np.log(1 - sig))
+    check(P.BCEWithLogitsLoss(reduction="sum")(T(x), T(label), T(w), T(pw)), weighted.sum(), **ACCUMULATE)
+    d = np.abs(x64 - label)
+    check(P.SmoothL1Loss(beta=0.5, reduction="mean")(T(x), T(label)), np.where(d < 0.5, d * d, d - 0.25).mean())
+    check(P.CeLU(alpha=2.0)(T(x)), np.where(x64 > 0, x64, 2.0 * np.expm1(x64 / 2.0)))
+    check(P.Gelu()(T(x)), gelu_tanh64(x64))
 
 
 def test_dropout_returns_scaled_output_and_its_mask_and_draws_new_masks():
@@ -484,6 +552,10 @@ BAD_ATTRIBUTES = [
     (lambda: P.Split(output_num=0), ValueError, "'output_num' must be at least 1"),
     (lambda: P.ApplyMomentum(gradient_scale="1"), TypeError, "'gradient_scale' must be a float"),
     (lambda: P.Elu(alpha=True), TypeError, "For 'Elu', 'alpha' must be a float, got bool"),
+    (lambda: P.CeLU(alpha=0.0), ValueError, "For 'CeLU', 'alpha' must not be 0"),
+    (lambda: P.SmoothL1Loss(reduction="avg"), ValueError, "'reduction' must be one of \\['mean', 'sum', 'none'\\]"),
+    (lambda: P.ReverseV2(axis=0), TypeError, "For 'ReverseV2', 'axis' must be a tuple or list of ints"),
+    (lambda: P.Unstack(num=0), ValueError, "'num' must be at least 1"),
 ]
 
 

@@ -16,13 +16,19 @@ from mindc.ops.primitive import (Primitive, check_bool, check_float, check_int, 
 __all__ = [
     "ReLU", "ReLU6", "Sigmoid", "Softplus", "GeLU", "Elu", "Softmax", "LogSoftmax", "BiasAdd", "Conv2D", "MaxPool",
     "AvgPool", "LayerNorm", "BatchNorm", "SoftmaxCrossEntropyWithLogits", "SparseSoftmaxCrossEntropyWithLogits",
-    "Dropout", "ApplyMomentum",
+    "Dropout", "ApplyMomentum", "Gelu", "HSigmoid", "HSwish", "SeLU", "Softsign", "Mish", "CeLU", "L2Loss",
+    "L2Normalize", "SigmoidCrossEntropyWithLogits", "BCEWithLogitsLoss", "SmoothL1Loss",
 ]
 
 ReLU = define("ReLU", nn.relu, __name__)
 ReLU6 = define("ReLU6", nn.relu6, __name__)
 Sigmoid = define("Sigmoid", nn.sigmoid, __name__)
 Softplus = define("Softplus", nn.softplus, __name__)
+HSigmoid = define("HSigmoid", nn.hardsigmoid, __name__)
+HSwish = define("HSwish", nn.hardswish, __name__)
+SeLU = define("SeLU", nn.selu, __name__)
+Softsign = define("Softsign", nn.softsign, __name__)
+Mish = define("Mish", nn.mish, __name__)
 
 
 class GeLU(Primitive):
@@ -34,6 +40,22 @@ class GeLU(Primitive):
 
     def __call__(self, x):
         return nn.gelu(x, approximate="tanh")
+
+
+class Gelu(GeLU):
+    """MindSpore 1.x's name of GeLU."""
+
+
+class CeLU(Primitive):
+    """CeLU(alpha=1.0)(x)."""
+
+    @prim_attr_register
+    def __init__(self, alpha: float = 1.0):
+        if check_float(alpha, "alpha", self.name) == 0:
+            raise ValueError("For 'CeLU', 'alpha' must not be 0")
+
+    def __call__(self, x):
+        return nn.celu(x, self.alpha)
 
 
 class Elu(Primitive):
@@ -129,6 +151,7 @@ class _Pool(Primitive):
     divides by the number of real elements in the window)."""
 
     op_name: str
+    operand = staticmethod(tensor)   # what x becomes: averages compute in floating point
     extra_attrs: dict = {}
 
     @prim_attr_register
@@ -139,7 +162,7 @@ class _Pool(Primitive):
         self.add_prim_attr("data_format", _nchw_only(data_format, self.name))
 
     def __call__(self, x):
-        x = float_operand(x) if self.op_name == "mind.avg_pool" else tensor(x)
+        x = type(self).operand(x)
         if x.ndim != 4:
             fail(self.op_name, f"x must be 4-d (N, C, H, W), found shape {list(x.shape)}")
         pad = (0, 0, 0, 0)
@@ -155,6 +178,7 @@ class MaxPool(_Pool):
 
 class AvgPool(_Pool):
     op_name = "mind.avg_pool"
+    operand = staticmethod(float_operand)
     extra_attrs = {"count_include_pad": False}
 
 
@@ -312,3 +336,63 @@ class ApplyMomentum(Primitive):
         state.assign(variable, math.sub(variable.value(), math.mul(step, learning_rate)))
         return variable
 
+
+
+class L2Loss(Primitive):
+    """L2Loss()(input_x): sum(x ** 2) / 2, a 0-d tensor."""
+
+    @prim_attr_register
+    def __init__(self):
+        pass
+
+    def __call__(self, input_x):
+        return math.mul(math.reduce_sum(math.square(float_operand(input_x))), 0.5)
+
+
+class L2Normalize(Primitive):
+    """L2Normalize(axis=0, epsilon=1e-4)(x): x / sqrt(max(sum(x ** 2 over axis), epsilon))."""
+
+    @prim_attr_register
+    def __init__(self, axis=0, epsilon=1e-4):
+        self.add_prim_attr("axis", check_ints(axis, "axis", self.name, minimum=None))
+        check_float(epsilon, "epsilon", self.name, low=0.0, open_low=True)
+
+    def __call__(self, x):
+        x = float_operand(x)
+        norm2 = math.reduce_sum(math.square(x), self.axis, keep_dims=True)
+        return math.mul(x, math.rsqrt(math.maximum(norm2, self.epsilon)))
+
+
+class SigmoidCrossEntropyWithLogits(Primitive):
+    """SigmoidCrossEntropyWithLogits()(logits, label): the elementwise binary cross entropy of
+    sigmoid(logits) against label probabilities, unreduced."""
+
+    @prim_attr_register
+    def __init__(self):
+        pass
+
+    def __call__(self, logits, label):
+        return nn.binary_cross_entropy_with_logits(logits, label, reduction="none")
+
+
+class BCEWithLogitsLoss(Primitive):
+    """BCEWithLogitsLoss(reduction="mean")(logits, label, weight, pos_weight)."""
+
+    @prim_attr_register
+    def __init__(self, reduction="mean"):
+        check_str(reduction, "reduction", self.name, ("mean", "sum", "none"))
+
+    def __call__(self, logits, label, weight, pos_weight):
+        return nn.binary_cross_entropy_with_logits(logits, label, weight, pos_weight, self.reduction)
+
+
+class SmoothL1Loss(Primitive):
+    """SmoothL1Loss(beta=1.0, reduction="none")(logits, labels)."""
+
+    @prim_attr_register
+    def __init__(self, beta=1.0, reduction="none"):
+        check_float(beta, "beta", self.name, low=0.0, open_low=True)
+        check_str(reduction, "reduction", self.name, ("mean", "sum", "none"))
+
+    def __call__(self, logits, labels):
+        return nn.smooth_l1_loss(logits, labels, self.beta, self.reduction)
