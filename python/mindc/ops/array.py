@@ -11,14 +11,14 @@ import numpy as np
 
 from mindc.frontend import dtype as mdt
 from mindc.frontend.tensor import Tensor
-from mindc.ops._base import axis_of, fail, ints, one, operands, tensor
+from mindc.ops._base import apply, axis_of, fail, ints, one, operands, tensor
 from mindc.rules.base import Scalar
 
 __all__ = [
     "reshape", "transpose", "permute", "broadcast_to", "concat", "cat", "gather", "one_hot", "fill",
     "zeros", "ones", "zeros_like", "ones_like", "strided_slice", "expand_dims", "squeeze", "flatten", "stack",
     "stop_gradient", "tile", "split", "slice", "shape", "rank", "size", "dtype", "unstack", "flip", "masked_fill",
-    "unsorted_segment_sum", "tuple_to_array", "scalar_to_tensor",
+    "unsorted_segment_sum", "tuple_to_array", "scalar_to_tensor", "topk", "sort",
 ]
 
 
@@ -274,6 +274,31 @@ def unsorted_segment_sum(input_x, segment_ids, num_segments: int) -> Tensor:
     dimensions of input_x) where segment_ids[i] == s; ids outside [0, num_segments) are dropped."""
     attrs = {"num_segments": int(num_segments)}
     return one("mind.unsorted_segment_sum", [tensor(input_x), tensor(segment_ids)], attrs)
+
+
+def topk(input, k: int, dim=None, largest: bool = True, sorted: bool = True) -> tuple[Tensor, Tensor]:
+    """(values, int32 indices) of the k largest (or smallest) elements along dim (None: the last),
+    in descending (ascending) order; equal values come in index order."""
+    x = tensor(input)
+    axis = axis_of(-1 if dim is None else dim, x.ndim, "mind.top_k")
+    # mind.top_k works on the last axis and takes the largest: move the axis there, and negate
+    # for the smallest (negation keeps equal values in index order).
+    perm = tuple(d for d in range(x.ndim) if d != axis) + (axis,)
+    inverse = tuple(perm.index(d) for d in range(x.ndim))
+    moved = transpose(x, perm)
+    if not largest:
+        moved = one("mind.neg", [moved])
+    values, indices = apply("mind.top_k", [moved], {"k": int(k)})
+    if not largest:
+        values = one("mind.neg", [values])
+    return transpose(values, inverse), transpose(indices, inverse)
+
+
+def sort(input_x, axis: int = -1, descending: bool = False) -> tuple[Tensor, Tensor]:
+    """(values, int32 indices) of input_x sorted along axis; a stable sort."""
+    x = tensor(input_x)
+    n = x.shape[axis_of(axis, x.ndim, "mind.top_k")] if x.ndim else 0
+    return topk(x, n, axis, largest=bool(descending))
 
 
 def tuple_to_array(input_x) -> Tensor:

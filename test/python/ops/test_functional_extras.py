@@ -163,6 +163,26 @@ def test_bool_reductions_flip_unstack_masked_fill():
     check(ops.masked_fill(T(x), T(x > 0), -1.0), np.where(x > 0, -1.0, x))
 
 
+@pytest.mark.parametrize("dim,largest", [(None, True), (0, False)])
+def test_topk_matches_a_stable_argsort(dim, largest):
+    x = np.random.default_rng(16).integers(-3, 3, SHAPE).astype(np.float32)
+    axis = -1 if dim is None else dim
+    order = np.take(np.argsort(-x if largest else x, axis, kind="stable"), range(2), axis)
+    values, indices = ops.topk(T(x), 2, dim, largest)
+    assert indices.dtype == mindc.int32
+    np.testing.assert_array_equal(indices.asnumpy(), order)
+    np.testing.assert_array_equal(values.asnumpy(), np.take_along_axis(x, order, axis))
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_sort_matches_a_stable_argsort(descending):
+    x = np.random.default_rng(17).integers(-3, 3, (2, 3, 5)).astype(np.int32)
+    values, indices = ops.sort(T(x), 1, descending)
+    order = np.argsort(-x if descending else x, 1, kind="stable")
+    np.testing.assert_array_equal(indices.asnumpy(), order)
+    np.testing.assert_array_equal(values.asnumpy(), np.take_along_axis(x, order, 1))
+
+
 def test_tensor_properties_are_python_values():
     x = T(rand())
     assert ops.shape(x) == SHAPE and ops.rank(x) == 2 and ops.size(x) == 12 and ops.dtype(x) == mindc.float32
@@ -194,6 +214,8 @@ GRADS = {
         x, ops.sigmoid(ops.flip(x, 0)), ops.abs(x), ops.exp(x), reduction="sum"),
     "smooth_l1": lambda x: ops.smooth_l1_loss(ops.mul(x, 3.0), ops.flip(x, 1), 0.5, "mean"),
     "unstack_masked_fill": lambda x: ops.sum(ops.mul(ops.unstack(x, 1)[2], ops.masked_fill(x, ops.greater(x, 0), 0.5)[:, 0])),
+    "topk": lambda x: ops.sum(ops.mul(ops.topk(x, 2, dim=0)[0], ops.topk(x, 2, dim=0, largest=False)[0])),
+    "sort": lambda x: ops.sum(ops.mul(ops.sort(x, 1)[0], ops.cos(ops.sort(x, 1, descending=True)[0]))),
     "unsorted_segment_sum": lambda x: ops.sum(ops.square(ops.unsorted_segment_sum(x, mindc.Tensor(
         np.array([1, 0, 1], np.int32)), 2))),
 }

@@ -299,6 +299,17 @@ def test_stacking_reversing_and_segment_primitives():
     assert P.Partial()(P.Add(), T(x))(T(x)).shape == (3, 4)
 
 
+def test_top_k_and_sort_primitives():
+    x = rand((3, 6), seed=57)
+    values, indices = P.TopK(sorted=True)(T(x), 4)
+    order = np.argsort(-x, -1)[:, :4]
+    np.testing.assert_array_equal(indices.asnumpy(), order)
+    check(values, np.take_along_axis(x, order, -1))
+    values, indices = P.Sort(axis=0)(T(x))
+    np.testing.assert_array_equal(indices.asnumpy(), np.argsort(x, 0))
+    check(values, np.sort(x, 0))
+
+
 @pytest.mark.parametrize("exclusive,reverse", [(False, False), (True, True)])
 def test_cumsum_primitive(exclusive, reverse):
     x = rand(seed=14).astype(np.float64)
@@ -556,6 +567,7 @@ BAD_ATTRIBUTES = [
     (lambda: P.SmoothL1Loss(reduction="avg"), ValueError, "'reduction' must be one of \\['mean', 'sum', 'none'\\]"),
     (lambda: P.ReverseV2(axis=0), TypeError, "For 'ReverseV2', 'axis' must be a tuple or list of ints"),
     (lambda: P.Unstack(num=0), ValueError, "'num' must be at least 1"),
+    (lambda: P.Sort(descending=1), TypeError, "For 'Sort', 'descending' must be a bool, got int"),
 ]
 
 

@@ -13,7 +13,7 @@ __all__ = [
     "ZerosLike", "OnesLike", "Shape", "Size", "Rank", "DType", "Slice", "StopGradient", "Identity", "Squeeze",
     "Concat", "Stack", "Gather", "GatherV2", "OneHot", "Argmax", "Argmin", "ArgMaxWithValue", "ArgMinWithValue",
     "StridedSlice", "Split", "Pack", "Unstack", "Unpack", "ReverseV2", "MaskedFill", "UnsortedSegmentSum",
-    "TupleToArray", "ScalarToTensor",
+    "TupleToArray", "ScalarToTensor", "TopK", "Sort",
 ]
 
 
@@ -231,3 +231,27 @@ class Split(Primitive):
                                        f"{self.output_num} equal pieces")
         return array.split(x, size // self.output_num, self.axis)
 
+
+
+class TopK(Primitive):
+    """TopK(sorted=True)(input_x, k) -> (values, indices): the k largest along the last axis,
+    always in descending order (which sorted=False allows)."""
+
+    @prim_attr_register
+    def __init__(self, sorted=True):
+        check_bool(sorted, "sorted", self.name)
+
+    def __call__(self, input_x, k):
+        return array.topk(input_x, check_int(k, "k", self.name, minimum=0))
+
+
+class Sort(Primitive):
+    """Sort(axis=-1, descending=False)(x) -> (values, indices)."""
+
+    @prim_attr_register
+    def __init__(self, axis=-1, descending=False):
+        check_int(axis, "axis", self.name)
+        check_bool(descending, "descending", self.name)
+
+    def __call__(self, x):
+        return array.sort(x, self.axis, self.descending)
