@@ -440,6 +440,22 @@ def test_dropout_returns_scaled_output_and_its_mask_and_draws_new_masks():
     assert not np.array_equal(dropout(T(x))[1].asnumpy(), m)
 
 
+class DropoutNet(nn.Cell):
+    def __init__(self):
+        super().__init__()
+        self.dropout = P.Dropout(keep_prob=0.5)
+
+    def construct(self, x):
+        return self.dropout(x)
+
+
+def test_dropout_primitive_in_a_graph_draws_a_new_mask_each_call(graph_mode):
+    net, x = DropoutNet(), rand((20, 30), seed=58)
+    (out1, mask1), (out2, mask2) = net(T(x)), net(T(x))
+    assert not np.array_equal(mask1.asnumpy(), mask2.asnumpy())
+    check(out2, x * mask2.asnumpy() / 0.5)
+
+
 @pytest.mark.parametrize("use_nesterov", [False, True])
 def test_apply_momentum_updates_variable_and_accumulation(use_nesterov):
     var0, acc0, g = rand((5,), seed=35), rand((5,), seed=36), rand((5,), seed=37)
