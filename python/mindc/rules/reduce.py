@@ -244,7 +244,8 @@ class CumSum(Rule):
         (x,), (out,) = ins, outs
         rank, axis = out.rank, normalize_axis(a["axis"], out.rank)
         dims = [ir.AffineDimExpr.get(d) for d in range(rank)]
-        read = ir.AffineMap.get(rank + 1, 0, [ir.AffineDimExpr.get(rank) if d == axis else e for d, e in enumerate(dims)])
+        summed = [ir.AffineDimExpr.get(rank) if d == axis else e for d, e in enumerate(dims)]
+        read = ir.AffineMap.get(rank + 1, 0, summed)
         write = ir.AffineMap.get(rank + 1, 0, dims)
         predicate = {(False, False): "sle", (True, False): "slt", (False, True): "sge", (True, True): "sgt"}[
             (a["exclusive"], a["reverse"])]

@@ -213,7 +213,8 @@ GRADS = {
     "bce_with_logits": lambda x: ops.binary_cross_entropy_with_logits(
         x, ops.sigmoid(ops.flip(x, 0)), ops.abs(x), ops.exp(x), reduction="sum"),
     "smooth_l1": lambda x: ops.smooth_l1_loss(ops.mul(x, 3.0), ops.flip(x, 1), 0.5, "mean"),
-    "unstack_masked_fill": lambda x: ops.sum(ops.mul(ops.unstack(x, 1)[2], ops.masked_fill(x, ops.greater(x, 0), 0.5)[:, 0])),
+    "unstack_masked_fill": lambda x: ops.sum(ops.mul(ops.unstack(x, 1)[2],
+                                                     ops.masked_fill(x, ops.greater(x, 0), 0.5)[:, 0])),
     "topk": lambda x: ops.sum(ops.mul(ops.topk(x, 2, dim=0)[0], ops.topk(x, 2, dim=0, largest=False)[0])),
     "sort": lambda x: ops.sum(ops.mul(ops.sort(x, 1)[0], ops.cos(ops.sort(x, 1, descending=True)[0]))),
     "unsorted_segment_sum": lambda x: ops.sum(ops.square(ops.unsorted_segment_sum(x, mindc.Tensor(

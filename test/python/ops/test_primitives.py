@@ -160,7 +160,8 @@ def mind_ir(fn, *args) -> str:
 
 SAME_IR = {
     "Add": (lambda x, y: P.Add()(x, y), lambda x, y: ops.add(x, y)),
-    "MatMul": (lambda x, y: P.MatMul()(x, ops.transpose(y, (1, 0))), lambda x, y: ops.matmul(x, ops.transpose(y, (1, 0)))),
+    "MatMul": (lambda x, y: P.MatMul()(x, ops.transpose(y, (1, 0))),
+               lambda x, y: ops.matmul(x, ops.transpose(y, (1, 0)))),
     "ReduceSum": (lambda x, y: P.ReduceSum(keep_dims=True)(x, 1), lambda x, y: ops.reduce_sum(x, 1, True)),
     "ReduceMean": (lambda x, y: P.ReduceMean()(x, (0, 1)), lambda x, y: ops.mean(x, (0, 1))),
     "Softmax": (lambda x, y: P.Softmax(axis=0)(x), lambda x, y: ops.softmax(x, 0)),
@@ -330,7 +331,8 @@ def test_softmax_log_softmax_and_bias_add():
     check(P.BiasAdd()(T(x), T(b)), x64 + b.reshape(1, 3, 1))
 
 
-@pytest.mark.parametrize("pad_mode,pad,stride", [("valid", 0, 1), ("same", 0, 2), ("pad", (1, 0, 2, 1), (1, 2))], ids=str)
+@pytest.mark.parametrize("pad_mode,pad,stride", [("valid", 0, 1), ("same", 0, 2), ("pad", (1, 0, 2, 1), (1, 2))],
+                         ids=str)
 def test_conv2d_matches_float64_reference(pad_mode, pad, stride):
     x, w = rand((2, 4, 7, 6), seed=17), rand((6, 2, 3, 3), seed=18)
     conv = P.Conv2D(out_channel=6, kernel_size=3, pad_mode=pad_mode, pad=pad, stride=stride, group=2)
@@ -370,7 +372,8 @@ def test_layer_norm_returns_output_mean_and_variance():
 
 def test_batch_norm_inference_uses_the_given_statistics():
     x = rand((2, 3, 4, 5), seed=23)
-    scale, bias, mean, var = rand((3,), seed=24), rand((3,), seed=25), rand((3,), seed=26), rand((3,), seed=27, **POSITIVE)
+    scale, bias, mean = rand((3,), seed=24), rand((3,), seed=25), rand((3,), seed=26)
+    var = rand((3,), seed=27, **POSITIVE)
     y, *rest = P.BatchNorm(epsilon=1e-3)(T(x), T(scale), T(bias), T(mean), T(var))
     c = lambda v: v.astype(np.float64).reshape(1, 3, 1, 1)  # noqa: E731
     check(y, (x - c(mean)) / np.sqrt(c(var) + 1e-3) * c(scale) + c(bias), **ACCUMULATE)
@@ -379,7 +382,8 @@ def test_batch_norm_inference_uses_the_given_statistics():
 
 def test_batch_norm_training_normalizes_by_the_batch_and_updates_the_statistics():
     x = rand((4, 3, 2, 2), seed=28)
-    mean, var = mindc.Parameter(rand((3,), seed=29), name="m"), mindc.Parameter(rand((3,), seed=30, **POSITIVE), name="v")
+    mean = mindc.Parameter(rand((3,), seed=29), name="m")
+    var = mindc.Parameter(rand((3,), seed=30, **POSITIVE), name="v")
     old_mean, old_var = mean.asnumpy().astype(np.float64), var.asnumpy().astype(np.float64)
     bn = P.BatchNorm(is_training=True, momentum=0.2)
     y, batch_mean, batch_var, _, _ = bn(T(x), T(np.ones(3, np.float32)), T(np.zeros(3, np.float32)), mean, var)
@@ -552,6 +556,20 @@ def test_user_primitive_with_prim_attr_register():
     assert scale.name == "Scale" and scale.attrs["factor"] == 3.0
     x = rand((3,), seed=44)
     check(mindc.jit(lambda v: scale(v))(T(x)), 3.0 * x.astype(np.float64))
+
+
+def test_constexpr_runs_python_on_shapes_while_tracing():
+    @ops.constexpr
+    def half(n):
+        return n // 2
+
+    @ops.constexpr(reuse_result=False)
+    def doubled(shape):
+        return tuple(2 * d for d in shape)
+
+    x = rand((4, 3), seed=45)
+    got = mindc.jit(lambda v: P.Reshape()(P.Tile()(v, (2, 1)), doubled((half(P.Shape()(v)[0]), 3))))(T(x))
+    check(got, np.tile(x, (2, 1)).reshape(4, 6))
 
 
 def test_primitive_without_implementation_says_so():
