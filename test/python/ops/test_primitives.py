@@ -343,6 +343,35 @@ def test_conv2d_matches_float64_reference(pad_mode, pad, stride):
     check(got, conv2d_reference(x, w, stride=s, pad=pads, group=2), **ACCUMULATE)
 
 
+def conv2d_input_grad64(dout, w, input_size, stride, pad, group):
+    """The adjoint of conv2d in float64, scattering each output's weighted window back to x."""
+    n, channels, h, w_ = input_size
+    dx = np.zeros((n, channels, h + pad[0] + pad[1], w_ + pad[2] + pad[3]))
+    out_per_group, in_per_group = dout.shape[1] // group, w.shape[1]
+    kh, kw = w.shape[2:]
+    for o in range(dout.shape[1]):
+        c = slice((o // out_per_group) * in_per_group, (o // out_per_group + 1) * in_per_group)
+        for i in range(dout.shape[2]):
+            for j in range(dout.shape[3]):
+                rows, cols = slice(i * stride[0], i * stride[0] + kh), slice(j * stride[1], j * stride[1] + kw)
+                dx[:, c, rows, cols] += dout[:, o, i, j][:, None, None, None] * w[o].astype(np.float64)
+    return dx[:, :, pad[0]:dx.shape[2] - pad[1], pad[2]:dx.shape[3] - pad[3]]
+
+
+@pytest.mark.parametrize("name", ["Conv2DBackpropInput", "Conv2DTranspose"])
+@pytest.mark.parametrize("pad_mode,pad_list", [("same", None), ("valid", (1, 0, 0, 1))], ids=str)
+def test_conv2d_backprop_input_is_the_adjoint_of_conv2d(name, pad_mode, pad_list):
+    size = (2, 4, 7, 6)
+    w = rand((6, 2, 3, 3), seed=59)
+    pads = pad_list or (1, 1, 0, 1)   # "same" with stride 2, as in test_conv2d_matches_float64_reference
+    out_h = (size[2] + pads[0] + pads[1] - 3) // 2 + 1
+    out_w = (size[3] + pads[2] + pads[3] - 3) // 2 + 1
+    dout = rand((2, 6, out_h, out_w), seed=60)
+    prim = getattr(P, name)(6, 3, pad_mode=pad_mode, pad_list=pad_list, stride=2, group=2)
+    got = prim(T(dout), T(w), size)
+    check(got, conv2d_input_grad64(dout, w, size, (2, 2), pads, 2), **ACCUMULATE)
+
+
 def pool64(x, kernel, stride, reduce, pad=(0, 0, 0, 0), fill=np.nan):
     padded = np.pad(x.astype(np.float64), [(0, 0), (0, 0), pad[:2], pad[2:]], constant_values=fill)
     windows = sliding_window_view(padded, kernel, axis=(2, 3))[:, :, ::stride[0], ::stride[1]]

@@ -17,7 +17,8 @@ __all__ = [
     "ReLU", "ReLU6", "Sigmoid", "Softplus", "GeLU", "Elu", "Softmax", "LogSoftmax", "BiasAdd", "Conv2D", "MaxPool",
     "AvgPool", "LayerNorm", "BatchNorm", "SoftmaxCrossEntropyWithLogits", "SparseSoftmaxCrossEntropyWithLogits",
     "Dropout", "ApplyMomentum", "Gelu", "HSigmoid", "HSwish", "SeLU", "Softsign", "Mish", "CeLU", "L2Loss",
-    "L2Normalize", "SigmoidCrossEntropyWithLogits", "BCEWithLogitsLoss", "SmoothL1Loss",
+    "L2Normalize", "SigmoidCrossEntropyWithLogits", "BCEWithLogitsLoss", "SmoothL1Loss", "Conv2DBackpropInput",
+    "Conv2DTranspose",
 ]
 
 ReLU = define("ReLU", nn.relu, __name__)
@@ -114,6 +115,26 @@ def _spatial(value, name: str, prim: str) -> tuple[int, int]:
     return (v[0], v[0]) if len(v) == 1 else v[-2:]
 
 
+def _check_conv(prim: Primitive, out_channel, kernel_size, mode, pad_mode, pad, stride, dilation, group,
+                data_format) -> None:
+    """Conv2D's attribute checks; kernel_size, stride and dilation become (h, w) pairs and pad a
+    (top, bottom, left, right) tuple."""
+    name = prim.name
+    check_int(out_channel, "out_channel", name, minimum=1)
+    prim.add_prim_attr("kernel_size", _spatial(kernel_size, "kernel_size", name))
+    if check_int(mode, "mode", name) != 1:
+        raise ValueError(f"For '{name}', 'mode' must be 1, got {mode}")
+    prim.add_prim_attr("pad_mode", check_str(pad_mode, "pad_mode", name, ("valid", "same", "pad")))
+    pads = check_ints(pad, "pad", name, lengths=(1, 4), minimum=0)
+    if prim.pad_mode != "pad" and any(pads):
+        raise ValueError(f"For '{name}', 'pad' must be zero when 'pad_mode' is not 'pad', got {pad!r}")
+    prim.add_prim_attr("pad", pads * 4 if len(pads) == 1 else pads)
+    prim.add_prim_attr("stride", _spatial(stride, "stride", name))
+    prim.add_prim_attr("dilation", _spatial(dilation, "dilation", name))
+    check_int(group, "group", name, minimum=1)
+    prim.add_prim_attr("data_format", _nchw_only(data_format, name))
+
+
 class Conv2D(Primitive):
     """Conv2D(out_channel, kernel_size, mode=1, pad_mode="valid", pad=0, stride=1, dilation=1,
     group=1, data_format="NCHW")(x, weight); weight is (out_channel, C/group, kh, kw)."""
@@ -121,20 +142,7 @@ class Conv2D(Primitive):
     @prim_attr_register
     def __init__(self, out_channel, kernel_size, mode=1, pad_mode="valid", pad=0, stride=1, dilation=1, group=1,
                  data_format="NCHW"):
-        name = self.name
-        check_int(out_channel, "out_channel", name, minimum=1)
-        self.add_prim_attr("kernel_size", _spatial(kernel_size, "kernel_size", name))
-        if check_int(mode, "mode", name) != 1:
-            raise ValueError(f"For '{name}', 'mode' must be 1, got {mode}")
-        self.add_prim_attr("pad_mode", check_str(pad_mode, "pad_mode", name, ("valid", "same", "pad")))
-        pads = check_ints(pad, "pad", name, lengths=(1, 4), minimum=0)
-        if self.pad_mode != "pad" and any(pads):
-            raise ValueError(f"For '{name}', 'pad' must be zero when 'pad_mode' is not 'pad', got {pad!r}")
-        self.add_prim_attr("pad", pads * 4 if len(pads) == 1 else pads)
-        self.add_prim_attr("stride", _spatial(stride, "stride", name))
-        self.add_prim_attr("dilation", _spatial(dilation, "dilation", name))
-        check_int(group, "group", name, minimum=1)
-        self.add_prim_attr("data_format", _nchw_only(data_format, name))
+        _check_conv(self, out_channel, kernel_size, mode, pad_mode, pad, stride, dilation, group, data_format)
 
     def __call__(self, x, weight):
         w = tensor(weight)
@@ -143,6 +151,36 @@ class Conv2D(Primitive):
                                 f"weight of shape [{self.out_channel}, C/group, {self.kernel_size[0]}, "
                                 f"{self.kernel_size[1]}], found {list(w.shape)}")
         return nn.conv2d(x, w, None, self.stride, self.pad_mode, self.pad, self.dilation, self.group)
+
+
+class Conv2DBackpropInput(Primitive):
+    """Conv2DBackpropInput(out_channel, kernel_size, pad_mode="valid", pad=0, pad_list=None, mode=1,
+    stride=1, dilation=1, group=1, data_format="NCHW")(dout, weight, input_size): the gradient
+    of Conv2D with these attributes with respect to its input of shape input_size, which is the
+    transposed convolution of dout. pad_list (top, bottom, left, right) overrides pad_mode."""
+
+    @prim_attr_register
+    def __init__(self, out_channel, kernel_size, pad_mode="valid", pad=0, pad_list=None, mode=1, stride=1,
+                 dilation=1, group=1, data_format="NCHW"):
+        _check_conv(self, out_channel, kernel_size, mode, pad_mode, pad, stride, dilation, group, data_format)
+        if pad_list is not None:
+            self.add_prim_attr("pad_list", check_ints(pad_list, "pad_list", self.name, lengths=(4,), minimum=0))
+
+    def __call__(self, dout, weight, input_size):
+        size = check_ints(input_size, "input_size", self.name, lengths=(4,), minimum=1)
+        if self.pad_list is not None:
+            pad = self.pad_list
+        elif self.pad_mode == "same":
+            pad = nn.same_pads(size[2:], self.kernel_size, self.stride, self.dilation)
+        else:
+            pad = self.pad   # zeros unless pad_mode is "pad"
+        attrs = {"stride": self.stride, "pad": pad, "dilation": self.dilation, "group": self.group,
+                 "input_size": size}
+        return one("mind.conv2d_backprop_input", operands(dout, weight), attrs)
+
+
+class Conv2DTranspose(Conv2DBackpropInput):
+    """Conv2DTranspose: MindSpore's other name of Conv2DBackpropInput."""
 
 
 class _Pool(Primitive):
