@@ -2,14 +2,12 @@
 convolution, pooling, normalization, losses, dropout and the momentum update."""
 from __future__ import annotations
 
-import numpy as np
-
-from mindc.common.seed import op_seed
 from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
-from mindc.ops import array, math, nn, random, state
+from mindc.ops import array, math, nn, state
 from mindc.ops._base import cast_to, fail, float_operand, one, operands, tensor
 from mindc.ops.operations._define import define
+from mindc.ops.operations.random_ops import RandomPrimitive
 from mindc.ops.primitive import (Primitive, check_bool, check_float, check_int, check_ints, check_str,
                                  prim_attr_register)
 
@@ -326,28 +324,21 @@ class SparseSoftmaxCrossEntropyWithLogits(Primitive):
         return math.neg(math.mean(math.reduce_sum(math.mul(target, nn.log_softmax(x, -1)), -1)))
 
 
-class Dropout(Primitive):
+class Dropout(RandomPrimitive):
     """Dropout(keep_prob=0.5, Seed0=0, Seed1=0)(x) -> (output, mask): each element kept with
     probability keep_prob and scaled by 1/keep_prob; mask holds 1 where kept, 0 elsewhere (in x's
-    dtype). Each call draws a new mask (a key of this primitive's own, as nn.Dropout has)."""
+    dtype). Each call draws a new mask."""
 
     @prim_attr_register
     def __init__(self, keep_prob=0.5, Seed0=0, Seed1=0):  # noqa: N803 (MindSpore's names)
         check_float(keep_prob, "keep_prob", self.name, low=0.0, high=1.0, open_low=True)
-        check_int(Seed0, "Seed0", self.name, minimum=0)
-        check_int(Seed1, "Seed1", self.name, minimum=0)
-        # Seeds (0, 0) ask for a stream drawn from the global seed sequence; others fix one,
-        # hashed into the op's [0, 2^63) seed range.
-        fixed = np.random.SeedSequence([Seed0, Seed1]).generate_state(1, np.uint64)[0] >> np.uint64(1)
-        self.seed = int(fixed) if Seed0 or Seed1 else op_seed()
-        self.key = Parameter(np.array(0, np.int64), name="Dropout.key", requires_grad=False)
+        self.init_stream(Seed0, Seed1, ("Seed0", "Seed1"))
 
     def __call__(self, x):
         x = tensor(x)
         if not x.dtype.is_float:
             raise TypeError(f"For 'Dropout', x must be a float tensor, got {x.dtype}")
-        draws = random.random_uniform(self.key, x.shape, self.seed, x.dtype)
-        mask = cast_to(math.greater_equal(draws, 1.0 - self.keep_prob), x.dtype)
+        mask = cast_to(math.greater_equal(self.uniform(x.shape, x.dtype), 1.0 - self.keep_prob), x.dtype)
         return math.mul(x, math.mul(mask, 1.0 / self.keep_prob)), mask
 
 
