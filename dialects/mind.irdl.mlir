@@ -447,6 +447,17 @@ irdl.dialect @mind {
     irdl.results(out: %out)
     irdl.attributes {"axis" = %axis, "exclusive" = %exclusive, "reverse" = %reverse}
   }
+  // TopK(x, k): the k largest values along the last axis in descending order, and their indices
+  // (i32); equal values come in index order
+  irdl.operation @top_k {
+    %x = irdl.base "!builtin.tensor"
+    %values = irdl.base "!builtin.tensor"
+    %indices = irdl.base "!builtin.tensor"
+    %k = irdl.base "#builtin.integer"
+    irdl.operands(x: %x)
+    irdl.results(values: %values, indices: %indices)
+    irdl.attributes {"k" = %k}
+  }
 
   // ---- Shape and data movement.
   // Reshape(x, shape): shape has no -1 here (the frontend resolves it)

@@ -9,13 +9,14 @@ from typing import Any, Sequence
 
 from mindc.frontend import dtype as mdt
 from mindc.frontend.tensor import Tensor
-from mindc.ops._base import axis_of, fail, ints, one, operands, tensor
+from mindc.ops._base import apply, axis_of, fail, ints, one, operands, tensor
 from mindc.rules.base import Scalar
 
 __all__ = [
     "reshape", "transpose", "permute", "broadcast_to", "concat", "cat", "gather", "one_hot", "fill",
     "zeros", "ones", "zeros_like", "ones_like", "strided_slice", "expand_dims", "squeeze", "flatten", "stack",
-    "stop_gradient", "tile", "split", "slice", "shape", "rank", "size", "dtype",
+    "stop_gradient", "tile", "split", "slice", "shape", "rank", "size", "dtype", "unstack", "flip", "masked_fill",
+    "unsorted_segment_sum", "tuple_to_array", "scalar_to_tensor", "topk", "sort",
 ]
 
 
@@ -242,6 +243,74 @@ def slice(input_x, begin, size) -> Tensor:
         if not 0 <= b <= n or (k != -1 and not 0 <= k <= n - b):
             fail("mind.strided_slice", f"slice [{b}, {b}+{k}) is out of bounds for dimension {dim} of size {n}")
     return _getitem(x, tuple(builtins.slice(b, n if k == -1 else b + k) for b, k, n in zip(begin, size, x.shape)))
+
+
+def unstack(input_x, axis: int = 0) -> tuple[Tensor, ...]:
+    """The slices of input_x along axis, each without that dimension."""
+    x = tensor(input_x)
+    axis = axis_of(axis, x.ndim, "mind.strided_slice")
+    return tuple(squeeze(piece, axis) for piece in split(x, 1, axis)) if x.shape[axis] else ()
+
+
+def flip(input, dims) -> Tensor:
+    """input with the order of its elements reversed along each of dims."""
+    x = tensor(input)
+    axes = {axis_of(d, x.ndim, "mind.strided_slice") for d in ints(dims, "dims")}
+    return getitem(x, tuple(builtins.slice(None, None, -1 if d in axes else 1) for d in range(x.ndim)))
+
+
+def masked_fill(input_x, mask, value) -> Tensor:
+    """input_x with value where mask (broadcast) is true."""
+    from mindc.ops.math import select
+
+    x = tensor(input_x)
+    return select(mask, value, x)
+
+
+def unsorted_segment_sum(input_x, segment_ids, num_segments: int) -> Tensor:
+    """out[s] = the sum of input_x[i] over the positions i (of segment_ids' shape, the leading
+    dimensions of input_x) where segment_ids[i] == s; ids outside [0, num_segments) are dropped."""
+    attrs = {"num_segments": int(num_segments)}
+    return one("mind.unsorted_segment_sum", [tensor(input_x), tensor(segment_ids)], attrs)
+
+
+def topk(input, k: int, dim=None, largest: bool = True, sorted: bool = True) -> tuple[Tensor, Tensor]:
+    """(values, int32 indices) of the k largest (or smallest) elements along dim (None: the last),
+    in descending (ascending) order; equal values come in index order."""
+    x = tensor(input)
+    axis = axis_of(-1 if dim is None else dim, x.ndim, "mind.top_k")
+    # mind.top_k works on the last axis and takes the largest: move the axis there, and negate
+    # for the smallest (negation keeps equal values in index order).
+    perm = tuple(d for d in range(x.ndim) if d != axis) + (axis,)
+    inverse = tuple(perm.index(d) for d in range(x.ndim))
+    moved = transpose(x, perm)
+    if not largest:
+        moved = one("mind.neg", [moved])
+    values, indices = apply("mind.top_k", [moved], {"k": int(k)})
+    if not largest:
+        values = one("mind.neg", [values])
+    return transpose(values, inverse), transpose(indices, inverse)
+
+
+def sort(input_x, axis: int = -1, descending: bool = False) -> tuple[Tensor, Tensor]:
+    """(values, int32 indices) of input_x sorted along axis; a stable sort."""
+    x = tensor(input_x)
+    n = x.shape[axis_of(axis, x.ndim, "mind.top_k")] if x.ndim else 0
+    return topk(x, n, axis, largest=bool(descending))
+
+
+def tuple_to_array(input_x) -> Tensor:
+    """A 1-d tensor of a tuple of numbers: int64 for ints, float32 if any is a float."""
+    if not isinstance(input_x, tuple) or not input_x:
+        raise TypeError(f"tuple_to_array needs a non-empty tuple of numbers, got {input_x!r}")
+    return Tensor(input_x)
+
+
+def scalar_to_tensor(input_x, dtype=mdt.float32) -> Tensor:
+    """A 0-d tensor of a number, of dtype (float32 by default)."""
+    if isinstance(input_x, Tensor):
+        raise TypeError("scalar_to_tensor needs a Python number, got a Tensor")
+    return Tensor(input_x, mdt.as_dtype(dtype))
 
 
 # Properties of a tensor known while tracing: Python values, not ops.
