@@ -4,22 +4,22 @@ Each call traces the function into a func.func of mind ops, requests its derivat
 derivative op (mind.grad, mind.value_and_grad, mind.vjp or mind.jvp) and calls the result; the
 mind-autodiff pass generates the adjoint when the program is compiled. Inside mindc.jit this
 all becomes part of the jitted program (jit of grad, grad of grad); outside it, the call is
-traced and compiled as its own program (PyNative), the compile cached by the traced IR.
+traced and compiled as its own program (PyNative; frontend/derived_run.py).
 
 Parameters given as `weights` become arguments of the traced function, so their gradients are
 computed; tensors the function captures (closures, globals, Parameters) become arguments too.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 import numpy as np
 from mlir import ir
 from mlir.dialects import func
 
-from mindc import diag, emit, ops
-from mindc.frontend import eager
+from mindc import emit, ops
+from mindc.frontend.derived_run import run
 from mindc.frontend.jit import flatten, symbol_for, trace_into, unflatten
 from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
@@ -69,38 +69,59 @@ def _checked_weights(weights, where) -> tuple[Parameter, ...]:
     return tuple(items)
 
 
+# Request.positions besides a tuple: every input (GradOperation's get_all), or the first input
+# if there is one (GradOperation's default).
+ALL, FIRST = "all", "first"
+
+
 @dataclass(frozen=True)
 class Request:
     """What a gradient function computes and the structure it returns it in (MindSpore's).
 
-    positions_of maps the number of arguments of a call to the positions differentiated. The
-    gradients of the positions are one value when single_position, else a tuple; those of the
-    weights are one value for a single Parameter, else a tuple. The result is the positions'
-    part, the weights' part, or (positions' part, weights' part) as with_positions and weights
-    say (weights None: no weights' part). With return_ids each gradient is (position or
-    Parameter name, gradient)."""
+    positions: a tuple of argument positions, ALL, FIRST or None (no position). The gradients of
+    the positions are one value when single_position, else a tuple; those of the weights are
+    one value for weights_kind "one" (a Parameter), else a tuple. The result is the positions'
+    part, the weights' part, or (positions' part, weights' part) as with_positions and
+    weights_kind ("none": no weights' part) say. With return_ids each gradient is (position or
+    Parameter name, gradient). Requests are equal when they ask the same of the same params."""
 
-    positions_of: Callable[[int], tuple[int, ...]]
+    positions: tuple[int, ...] | str | None
     single_position: bool
     with_positions: bool
-    weights: Any
-    params: tuple[Parameter, ...]
+    weights_kind: str
+    params: tuple[Parameter, ...] = field(compare=False)
+    param_ids: tuple[int, ...] = field(init=False)
     has_aux: bool = False
     with_values: bool = False
     sens_param: bool = False
     return_ids: bool = False
+
+    def __post_init__(self):
+        object.__setattr__(self, "param_ids", tuple(map(id, self.params)))
+
+    def positions_for(self, count: int) -> tuple[int, ...]:
+        """The positions differentiated in a call with count arguments (checked there)."""
+        if self.positions == ALL:
+            return tuple(range(count))
+        if self.positions == FIRST:
+            return tuple(range(min(count, 1)))
+        return () if self.positions is None else _in_range(self.positions, count)
 
     def structure(self, positions: Sequence[int], by_position: Sequence, by_weight: Sequence):
         if self.return_ids:
             by_position = [(p, g) for p, g in zip(positions, by_position)]
             by_weight = [(w.name, g) for w, g in zip(self.params, by_weight)]
         position_part = by_position[0] if self.single_position and by_position else tuple(by_position)
-        weight_part = by_weight[0] if isinstance(self.weights, Parameter) else tuple(by_weight)
-        if self.weights is None:
+        weight_part = by_weight[0] if self.weights_kind == "one" else tuple(by_weight)
+        if self.weights_kind == "none":
             return position_part
         if not self.with_positions:
             return weight_part
         return position_part, weight_part
+
+
+def _weights_kind(weights) -> str:
+    return "none" if weights is None else "one" if isinstance(weights, Parameter) else "many"
 
 
 def _request(grad_position, weights, has_aux: bool, return_ids: bool, with_values: bool) -> Request:
@@ -110,9 +131,8 @@ def _request(grad_position, weights, has_aux: bool, return_ids: bool, with_value
         raise ValueError(f"{_where_text(where)}grad_position and weights cannot both be None: there is nothing "
                          "to differentiate")
     positions = _checked_position(grad_position, where)
-    return Request(lambda count: _in_range(positions, count) if positions is not None else (),
-                   single_position=isinstance(grad_position, int), with_positions=positions is not None,
-                   weights=weights, params=_checked_weights(weights, where), has_aux=has_aux,
+    return Request(positions, single_position=isinstance(grad_position, int), with_positions=positions is not None,
+                   weights_kind=_weights_kind(weights), params=_checked_weights(weights, where), has_aux=has_aux,
                    with_values=with_values, return_ids=return_ids)
 
 
@@ -168,38 +188,6 @@ def _where_text(where) -> str:
     return f"{where[0]}:{where[1]}:{where[2]}: " if where else ""
 
 
-def _run(program: Callable, *args) -> Any:
-    """program(*args) inside the current trace, or traced, compiled (cached) and run eagerly."""
-    if current_trace() is not None:
-        return program(*args)
-    return _eager(program, args)
-
-
-_PROGRAMS = eager.KernelCache(maxsize=256)
-
-
-def _eager(program: Callable, args) -> Any:
-    from mindc.frontend.jit import trace_function
-    from mindc.runtime.engine import Executable
-
-    leaves: list[Tensor] = []
-    spec = flatten((tuple(args), {}), leaves)
-    sigs = [Sig(x.shape, x.dtype.mlir) for x in leaves]
-    traced = trace_function(program, spec, sigs, "main", lift_tensors=True)
-    module = traced.module
-    ctx = eager.context()
-    with ctx:
-        key = module.operation.get_asm(enable_debug_info=False)
-    fn = _PROGRAMS.get(key)
-    if fn is None:
-        with ctx, diag.Collector(ctx) as collector:
-            fn = Executable(module, collector).function("main")
-        _PROGRAMS.put(key, fn)
-    # Parameters the program assigns are updated in place, in the buffers passed here.
-    arrays = fn(*[x.asnumpy() for x in [*leaves, *traced.captured]])
-    return unflatten(traced.out_spec, iter([Tensor._wrap(a) for a in arrays]))
-
-
 def _scalar_outputs(sigs: Sequence[Sig]) -> bool:
     return all(s.size == 1 for s in sigs)
 
@@ -229,7 +217,7 @@ def _grad_program(fn, req: Request):
                 raise TypeError(f"{_where_text(user_frame_position())}sens_param=True: the gradient function "
                                 "takes the inputs, then the sensitivity of the outputs")
             args, sens = args[:-1], args[-1]
-        positions = req.positions_of(len(args))
+        positions = req.positions_for(len(args))
         staged = Staged(current_trace(), fn, args, req.params, None)
         diff = _differentiated(staged.out_sigs, req.has_aux)
         seeds = _sensitivities(staged, sens, diff) if req.sens_param else None
@@ -324,7 +312,11 @@ def _gradient_function(fn: Callable, req: Request) -> Callable:
         if kwargs:
             raise TypeError(f"{_where_text(user_frame_position())}a gradient function takes positional inputs "
                             f"only, got keyword argument(s) {sorted(kwargs)}")
-        return _run(program, *args)
+        from mindc.nn.cell import Cell
+
+        if isinstance(fn, Cell):
+            return run(program, *args, cell=fn, request=req)
+        return run(program, *args)
 
     return gradient_function
 
@@ -367,18 +359,14 @@ class GradOperation:
 
     def __call__(self, fn: Callable, weights=None) -> Callable:
         where = user_frame_position()
-        get_all = self.get_all
         if self.get_by_list:
-            params = _checked_weights(weights, where)
-            weights = weights if weights is not None else ()
+            # No weights: an empty tuple of weight gradients.
+            params, kind = _checked_weights(weights, where), "one" if isinstance(weights, Parameter) else "many"
         else:
-            params, weights = (), None
-
-        def positions_of(count: int) -> tuple[int, ...]:
-            return tuple(range(count)) if get_all else tuple(range(min(count, 1)))
-
-        req = Request(positions_of, single_position=not get_all, with_positions=get_all or not self.get_by_list,
-                      weights=weights, params=params, sens_param=self.sens_param)
+            params, kind = (), "none"
+        req = Request(ALL if self.get_all else FIRST, single_position=not self.get_all,
+                      with_positions=self.get_all or not self.get_by_list, weights_kind=kind, params=params,
+                      sens_param=self.sens_param)
         return _gradient_function(fn, req)
 
 
@@ -429,7 +417,7 @@ def vjp(fn: Callable, *inputs, weights=None, has_aux: bool = False):
         return by_input, by_weight[0] if isinstance(weights, Parameter) else by_weight
 
     def vjp_fn(*v):
-        return _run(program, v[0] if len(v) == 1 else v, *inputs)
+        return run(program, v[0] if len(v) == 1 else v, *inputs)
 
     return (primary, vjp_fn, aux) if has_aux else (primary, vjp_fn)
 
@@ -453,7 +441,7 @@ def jvp(fn: Callable, inputs, v, has_aux: bool = False):
             return values, out_tangents[0], aux
         return values, out_tangents
 
-    return _run(program, *inputs, *tangents)
+    return run(program, *inputs, *tangents)
 
 
 def jacrev(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
@@ -483,7 +471,7 @@ def jacrev(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
                               for row, p in zip(rows, positions)])
         return _jacobians_and_aux(jacobians, staged, values, has_aux)
 
-    return lambda *args: _run(program, *args)
+    return lambda *args: run(program, *args)
 
 
 def jacfwd(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
@@ -516,7 +504,7 @@ def jacfwd(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
                               for column, p in zip(by_position, positions)])
         return _jacobians_and_aux(jacobians, staged, values, has_aux)
 
-    return lambda *args: _run(program, *args)
+    return lambda *args: run(program, *args)
 
 
 def _jacobians_and_aux(jacobians: list[list], staged: Staged, values, has_aux: bool):
