@@ -36,18 +36,18 @@ def _checked_position(grad_position, where) -> tuple[int, ...] | None:
         return None
     positions = (grad_position,) if isinstance(grad_position, int) else grad_position
     if not isinstance(positions, tuple) or not all(isinstance(p, int) for p in positions):
-        raise TypeError(f"{_where_text(where)}grad_position must be an int, a tuple of ints or None, "
+        raise TypeError(f"{where_text(where)}grad_position must be an int, a tuple of ints or None, "
                         f"got {grad_position!r}")
     if any(p < 0 for p in positions):
-        raise ValueError(f"{_where_text(where)}grad_position must be >= 0, got {grad_position!r}")
+        raise ValueError(f"{where_text(where)}grad_position must be >= 0, got {grad_position!r}")
     if len(set(positions)) != len(positions):
-        raise ValueError(f"{_where_text(where)}grad_position {grad_position!r} repeats a position")
+        raise ValueError(f"{where_text(where)}grad_position {grad_position!r} repeats a position")
     return positions
 
 
 def _in_range(positions: tuple[int, ...], count: int, error: type = IndexError) -> tuple[int, ...]:
     """positions, checked against the number of arguments of a call (at the user's call)."""
-    where = _where_text(user_frame_position())
+    where = where_text(user_frame_position())
     if not positions:
         raise RuntimeError(f"{where}grad_position is an empty tuple: there is no input to differentiate")
     for p in positions:
@@ -61,11 +61,10 @@ def _checked_weights(weights, where) -> tuple[Parameter, ...]:
     if weights is None:
         return ()
     items = (weights,) if isinstance(weights, Tensor) else weights
-    if not isinstance(items, (tuple, list)) or not all(isinstance(w, Parameter) for w in items):
-        bad = next((w for w in items if not isinstance(w, Parameter)), None) if isinstance(items, (tuple, list)) \
-            else weights
-        raise TypeError(f"{_where_text(where)}weights must be a Parameter, a ParameterTuple or a list of "
-                        f"Parameters, got {type(bad).__name__}")
+    for w in items if isinstance(items, (tuple, list)) else (weights,):
+        if not isinstance(w, Parameter):
+            raise TypeError(f"{where_text(where)}weights must be a Parameter, a ParameterTuple or a list of "
+                            f"Parameters, got {type(w).__name__}")
     return tuple(items)
 
 
@@ -128,7 +127,7 @@ def _request(grad_position, weights, has_aux: bool, return_ids: bool, with_value
     """The Request of grad/value_and_grad, checked as MindSpore checks it."""
     where = user_frame_position()
     if grad_position is None and weights is None:
-        raise ValueError(f"{_where_text(where)}grad_position and weights cannot both be None: there is nothing "
+        raise ValueError(f"{where_text(where)}grad_position and weights cannot both be None: there is nothing "
                          "to differentiate")
     positions = _checked_position(grad_position, where)
     return Request(positions, single_position=isinstance(grad_position, int), with_positions=positions is not None,
@@ -161,7 +160,7 @@ class Staged:
         self.out_sigs = results[:len(results) - len(self.updates)]
         if op_name is not None:
             if self.updates:
-                raise TypeError(f"{_where_text(self.where)}a function given to {op_name.replace('mind.', 'mindc.')} "
+                raise TypeError(f"{where_text(self.where)}a function given to {op_name.replace('mind.', 'mindc.')} "
                                 f"assigns Parameter '{self.updates[0].name}'; only grad and value_and_grad pass "
                                 "Parameter updates on")
             self.derive(op_name, attrs_for(self.out_sigs))
@@ -184,7 +183,8 @@ class Staged:
         return self.trace.emit("mind.fill", [], {"shape": sig.shape, "value": Scalar(value, sig.dtype)}, self.where)[0]
 
 
-def _where_text(where) -> str:
+def where_text(where) -> str:
+    """`file:line:col: ` of a user_frame_position, to prefix an error message (empty if unknown)."""
     return f"{where[0]}:{where[1]}:{where[2]}: " if where else ""
 
 
@@ -214,7 +214,7 @@ def _grad_program(fn, req: Request):
         sens = None
         if req.sens_param:
             if not args:
-                raise TypeError(f"{_where_text(user_frame_position())}sens_param=True: the gradient function "
+                raise TypeError(f"{where_text(user_frame_position())}sens_param=True: the gradient function "
                                 "takes the inputs, then the sensitivity of the outputs")
             args, sens = args[:-1], args[-1]
         positions = req.positions_for(len(args))
@@ -259,7 +259,7 @@ def _spans(args: Sequence, positions: Sequence[int]) -> list[range]:
         leaves: list[Tensor] = []
         flatten(a, leaves)
         if i in positions and not leaves:
-            raise TypeError(f"{_where_text(user_frame_position())}grad_position {i} is a {type(a).__name__}, "
+            raise TypeError(f"{where_text(user_frame_position())}grad_position {i} is a {type(a).__name__}, "
                             "not a tensor: only tensors have gradients")
         spans.append(range(start, start + len(leaves)))
         start += len(leaves)
@@ -275,7 +275,7 @@ def _unflatten_span(arg, span: range, grads) -> Any:
 
 def _sensitivities(staged: Staged, sens, diff: Sequence[Sig]) -> list[Tensor]:
     """The tensors of sens (sens_param=True), checked against the outputs differentiated."""
-    where = _where_text(user_frame_position())
+    where = where_text(user_frame_position())
     leaves: list[Tensor] = []
     flatten(sens, leaves)
     if len(leaves) != len(diff):
@@ -310,7 +310,7 @@ def _gradient_function(fn: Callable, req: Request) -> Callable:
         if req.sens_param and "sens" in kwargs:
             args = (*args, kwargs.pop("sens"))
         if kwargs:
-            raise TypeError(f"{_where_text(user_frame_position())}a gradient function takes positional inputs "
+            raise TypeError(f"{where_text(user_frame_position())}a gradient function takes positional inputs "
                             f"only, got keyword argument(s) {sorted(kwargs)}")
         from mindc.nn.cell import Cell
 
@@ -353,7 +353,7 @@ class GradOperation:
     def __init__(self, get_all: bool = False, get_by_list: bool = False, sens_param: bool = False):
         for name, value in (("get_all", get_all), ("get_by_list", get_by_list), ("sens_param", sens_param)):
             if not isinstance(value, bool):
-                raise TypeError(f"{_where_text(user_frame_position())}GradOperation's {name} must be a bool, "
+                raise TypeError(f"{where_text(user_frame_position())}GradOperation's {name} must be a bool, "
                                 f"got {type(value).__name__}")
         self.get_all, self.get_by_list, self.sens_param = get_all, get_by_list, sens_param
 
@@ -361,7 +361,7 @@ class GradOperation:
         where = user_frame_position()
         if self.get_by_list:
             # No weights: an empty tuple of weight gradients.
-            params, kind = _checked_weights(weights, where), "one" if isinstance(weights, Parameter) else "many"
+            params, kind = _checked_weights(weights, where), "many" if weights is None else _weights_kind(weights)
         else:
             params, kind = (), "none"
         req = Request(ALL if self.get_all else FIRST, single_position=not self.get_all,
@@ -375,11 +375,11 @@ def get_grad(gradients, identifier) -> Tensor:
     returned with return_ids=True (MindSpore's ops.get_grad). RuntimeError if it is not there."""
     key = identifier.name if isinstance(identifier, Parameter) else identifier
     if isinstance(key, bool) or not isinstance(key, (int, str)):
-        raise TypeError(f"{_where_text(user_frame_position())}get_grad's identifier must be a position (int) or a "
+        raise TypeError(f"{where_text(user_frame_position())}get_grad's identifier must be a position (int) or a "
                         f"Parameter, got {type(identifier).__name__}")
     found = _find_gradient(gradients, key)
     if found is None:
-        raise RuntimeError(f"{_where_text(user_frame_position())}get_grad found no gradient for {identifier!r}; "
+        raise RuntimeError(f"{where_text(user_frame_position())}get_grad found no gradient for {identifier!r}; "
                            "was the gradient function made with return_ids=True and this position or Parameter?")
     return found
 
@@ -408,7 +408,7 @@ def vjp(fn: Callable, *inputs, weights=None, has_aux: bool = False):
         count = len(staged.out_sigs)
         cots = list(out_leaves) + [staged.fill(s, 0.0) for s in staged.out_sigs[len(out_leaves):]]
         if len(cots) != count:
-            raise ValueError(f"{_where_text(user_frame_position())}vjp_fn expects {count} cotangent(s), "
+            raise ValueError(f"{where_text(user_frame_position())}vjp_fn expects {count} cotangent(s), "
                              f"got {len(out_leaves)}")
         grads = staged.call(cots)[count:]
         by_input, by_weight = tuple(grads[:len(staged.args)]), tuple(grads[len(staged.args):])
