@@ -423,12 +423,17 @@ def vjp(fn: Callable, *inputs, weights=None, has_aux: bool = False):
 
 
 def jvp(fn: Callable, inputs, v, has_aux: bool = False):
-    """(outputs, tangents of the outputs) for tangents v of inputs (a tensor or a tuple)."""
-    single = isinstance(inputs, Tensor)
-    inputs = (inputs,) if single else tuple(inputs)
+    """(outputs, tangents of the outputs) for tangents v of inputs (each a tensor, or a tuple or
+    list of them), or (first output, its tangent, aux) with has_aux."""
+    where = where_text(user_frame_position())
+    for name, value in (("inputs", inputs), ("v", v)):
+        if not isinstance(value, (Tensor, tuple, list)):
+            raise TypeError(f"{where}jvp's {name} must be a Tensor, or a tuple or list of Tensors, "
+                            f"got {type(value).__name__}")
+    inputs = (inputs,) if isinstance(inputs, Tensor) else tuple(inputs)
     tangents = (v,) if isinstance(v, Tensor) else tuple(v)
     if len(tangents) != len(inputs):
-        raise ValueError(f"jvp got {len(tangents)} tangent(s) for {len(inputs)} input(s)")
+        raise ValueError(f"{where}jvp got {len(tangents)} tangent(s) for {len(inputs)} input(s)")
 
     def program(*args):
         primals, ts = args[:len(inputs)], args[len(inputs):]
