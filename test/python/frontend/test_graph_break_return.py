@@ -6,7 +6,6 @@ import pytest
 from graph_helpers import T, check_grads, close, rand
 
 import mindc
-from mindc import nn, ops
 
 
 def as_numpy(a):
