@@ -2,6 +2,7 @@
 Python-level arguments (-1 in shapes, negative axes, slices) are resolved here to static ints."""
 from __future__ import annotations
 
+import builtins
 import functools
 import math as pymath
 from typing import Any, Sequence
@@ -16,7 +17,7 @@ from mindc.rules.base import Scalar
 __all__ = [
     "reshape", "transpose", "permute", "broadcast_to", "concat", "cat", "gather", "one_hot", "fill",
     "zeros", "ones", "zeros_like", "ones_like", "strided_slice", "expand_dims", "squeeze", "flatten", "stack",
-    "stop_gradient",
+    "stop_gradient", "tile", "split", "slice", "shape", "rank", "size", "dtype",
 ]
 
 
@@ -187,8 +188,79 @@ def strided_slice(input_x, begin, end, strides, begin_mask: int = 0, end_mask: i
         elif shrink_axis_mask & bit:
             items.append(b)
         else:
-            items.append(slice(None if begin_mask & bit else b, None if end_mask & bit else e, s))
+            items.append(builtins.slice(None if begin_mask & bit else b, None if end_mask & bit else e, s))
     return getitem(tensor(input_x), tuple(items))
+
+
+def tile(input, dims) -> Tensor:
+    """input repeated dims[i] times along dimension i; the shorter of input.shape and dims is
+    padded in front with 1s."""
+    x = tensor(input)
+    dims = ints(dims, "dims")
+    if any(d < 0 for d in dims):
+        fail("mind.broadcast_to", f"tile dims must be non-negative, got {list(dims)}")
+    rank = max(x.ndim, len(dims))
+    dims = (1,) * (rank - len(dims)) + dims
+    x = reshape(x, (1,) * (rank - x.ndim) + x.shape)
+    if dims == (1,) * rank:
+        return x
+    # Each dimension n becomes (1, n) broadcast to (d, n) and merged: d copies of it, one after another.
+    pairs = [(d, n) for d, n in zip(dims, x.shape)]
+    spread = reshape(x, tuple(v for _, n in pairs for v in (1, n)))
+    copies = broadcast_to(spread, tuple(v for pair in pairs for v in pair))
+    return reshape(copies, tuple(d * n for d, n in pairs))
+
+
+_tensor = tensor  # split's first parameter is named `tensor`, as in MindSpore
+
+
+def split(tensor, split_size_or_sections, axis: int = 0) -> tuple[Tensor, ...]:
+    """tensor cut along axis into pieces of split_size_or_sections elements (an int: the last
+    piece may be shorter) or of the listed sizes (which must add up to the dimension)."""
+    x = _tensor(tensor)
+    axis = axis_of(axis, x.ndim, "mind.strided_slice")
+    n = x.shape[axis]
+    if isinstance(split_size_or_sections, int):
+        if split_size_or_sections <= 0:
+            raise ValueError(f"split_size_or_sections must be positive, got {split_size_or_sections}")
+        sizes = [min(split_size_or_sections, n - start) for start in range(0, n, split_size_or_sections)]
+    else:
+        sizes = list(ints(split_size_or_sections, "split_size_or_sections"))
+        if builtins.sum(sizes) != n or any(k < 0 for k in sizes):
+            fail("mind.strided_slice", f"split sizes {sizes} do not add up to dimension {axis} of size {n}")
+    starts = [builtins.sum(sizes[:i]) for i in range(len(sizes))]
+    lead = (builtins.slice(None),) * axis
+    return tuple(getitem(x, lead + (builtins.slice(b, b + k),)) for b, k in zip(starts, sizes))
+
+
+def slice(input_x, begin, size) -> Tensor:
+    """input_x[begin[i] : begin[i] + size[i]] in every dimension; a size of -1 reaches the end."""
+    x = tensor(input_x)
+    begin, size = ints(begin, "begin"), ints(size, "size")
+    if not len(begin) == len(size) == x.ndim:
+        fail("mind.strided_slice", f"begin {list(begin)} and size {list(size)} need one entry per dimension "
+                                   f"of input_x {list(x.shape)}")
+    for dim, (b, k, n) in enumerate(zip(begin, size, x.shape)):
+        if not 0 <= b <= n or (k != -1 and not 0 <= k <= n - b):
+            fail("mind.strided_slice", f"slice [{b}, {b}+{k}) is out of bounds for dimension {dim} of size {n}")
+    return getitem(x, tuple(builtins.slice(b, n if k == -1 else b + k) for b, k, n in zip(begin, size, x.shape)))
+
+
+# Properties of a tensor known while tracing: Python values, not ops.
+def shape(input_x) -> tuple[int, ...]:
+    return tensor(input_x).shape
+
+
+def rank(input_x) -> int:
+    return tensor(input_x).ndim
+
+
+def size(input_x) -> int:
+    return tensor(input_x).size
+
+
+def dtype(input_x) -> mdt.DType:
+    return tensor(input_x).dtype
 
 
 def getitem(x: Tensor, index) -> Tensor:
@@ -209,7 +281,7 @@ def getitem(x: Tensor, index) -> Tensor:
             continue
         dim = len(slices)
         size = x.shape[dim]
-        if isinstance(item, slice):
+        if isinstance(item, builtins.slice):
             start, stop, step = item.indices(size)
             shape.append(len(range(start, stop, step)))
             if step < 0 and stop < 0:
@@ -236,7 +308,7 @@ def _expand_ellipsis(items: tuple, rank: int) -> list:
         raise IndexError(f"too many indices for a tensor of rank {rank}: {consuming}")
     if sum(1 for i in items if i is Ellipsis) > 1:
         raise IndexError("an index can only have a single ellipsis ('...')")
-    fill_in = [slice(None)] * (rank - consuming)
+    fill_in = [builtins.slice(None)] * (rank - consuming)
     if any(i is Ellipsis for i in items):
         at = next(k for k, i in enumerate(items) if i is Ellipsis)
         return [*items[:at], *fill_in, *items[at + 1:]]

@@ -223,3 +223,50 @@ def _takes(s, better: str, v, i, best, best_index) -> ir.Value:
 
 register("mind.argmax", ArgExtreme("gt", np.argmax))
 register("mind.argmin", ArgExtreme("lt", np.argmin))
+
+
+class CumSum(Rule):
+    """CumSum(exclusive, reverse)(x, axis): out[..., i, ...] sums x[..., j, ...] over j <= i (j < i
+    when exclusive; j >= i, or j > i, when reverse)."""
+
+    attrs = {"axis": Kind.INT, "exclusive": Kind.BOOL, "reverse": Kind.BOOL}
+
+    def infer(self, a, x):
+        require_dtype(x, REDUCE_DTYPES)
+        if x.rank == 0:
+            raise RuleError(f"x must have rank at least 1, found {x}")
+        normalize_axis(a["axis"], x.rank)
+        return [x]
+
+    def lower(self, b, a, ins, outs):
+        # One linalg.generic over x's dims plus a summed dim j along axis: out[i] += x[j] where j
+        # is on the summed side of i. Quadratic in the axis length, but a single parallel kernel.
+        (x,), (out,) = ins, outs
+        rank, axis = out.rank, normalize_axis(a["axis"], out.rank)
+        dims = [ir.AffineDimExpr.get(d) for d in range(rank)]
+        read = ir.AffineMap.get(rank + 1, 0, [ir.AffineDimExpr.get(rank) if d == axis else e for d, e in enumerate(dims)])
+        write = ir.AffineMap.get(rank + 1, 0, dims)
+        predicate = {(False, False): "sle", (True, False): "slt", (False, True): "sge", (True, True): "sgt"}[
+            (a["exclusive"], a["reverse"])]
+
+        def body(s, v, acc):
+            i, j = linalg.IndexOp(axis).result, linalg.IndexOp(rank).result
+            summed = arith.cmpi(getattr(arith.CmpIPredicate, predicate), j, i)
+            return [s.add(acc, s.select(summed, v, s.like(0, v)))]
+
+        return b.generic([x], [b.full(out, 0)], [read, write], [PARALLEL] * rank + [REDUCTION], body)
+
+    def fold(self, a, x):
+        axis = normalize_axis(a["axis"], x.ndim)
+        ordered = np.flip(x, axis) if a["reverse"] else x
+        sums = np.cumsum(ordered, axis=axis, dtype=x.dtype)
+        if a["exclusive"]:
+            sums = sums - ordered
+        return [np.flip(sums, axis) if a["reverse"] else sums]
+
+    def vjp(self, m, a, ins, outs, couts):
+        # The transpose of a running sum is the running sum in the other direction.
+        return [m.cumsum(couts[0], axis=a["axis"], exclusive=a["exclusive"], reverse=not a["reverse"])]
+
+
+register("mind.cumsum", CumSum())
