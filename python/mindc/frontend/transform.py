@@ -304,6 +304,9 @@ class Rewriter(ast.NodeTransformer):
         if isinstance(func, ast.Name) and func.id == "super" and not node.args and self.super_self:
             node.args = [ast.Name("__class__", ast.Load()), ast.Name(self.super_self, ast.Load())]
             return node
+        if isinstance(func, ast.Subscript):
+            # cells[i](x) with a tensor i is MindSpore's switch_layer.
+            func = _at(rt("item", func.value, func.slice), func)
         node.func = _at(rt("call", func), func)
         return node
 

@@ -224,3 +224,24 @@ def test_a_tensor_computed_in_a_branch_cannot_escape_it():
 
     with pytest.raises(ConcretizationError, match="inside a graph-mode branch or loop body"):
         mindc.jit(leaky)(T(rand(3)))
+
+
+# ---- switch_layer and recursion
+def float_index(x, k):
+    return (ops.sin, ops.cos)[k](x)  # <- float-index
+
+
+def test_a_switch_index_that_is_not_an_integer_is_located():
+    raises_at(GraphTypeError, "float-index", "index", "one integer", "Float32",
+              call=lambda: mindc.jit(float_index)(T(rand(3)), T(np.float32(1.0))))
+
+
+def countdown(x, n):
+    if n > 0:
+        return countdown(x * 2.0, n - 1)  # <- endless
+    return x
+
+
+def test_recursion_on_a_tensor_is_located_and_names_the_function():
+    raises_at(GraphSyntaxError, "endless", "'countdown'", "recursion", "Python values",
+              call=lambda: mindc.jit(countdown)(T(rand(3)), T(np.int32(3))))

@@ -6,7 +6,7 @@ import pytest
 from graph_helpers import T, check_grads, close, rand
 
 import mindc
-from mindc import nn, ops
+from mindc import Parameter, nn, ops
 
 
 def as_numpy(a):
@@ -166,3 +166,48 @@ def test_the_returned_value_is_one_result_of_the_scf_ops():
 ])
 def test_gradients_through_break_continue_and_return(fn, args):
     check_grads(fn, args, wrt=[0])
+
+
+# ---- Parameters assigned in loops that break and in branches
+class Accumulate(nn.Cell):
+    def __init__(self):
+        super().__init__()
+        self.p = Parameter(np.ones(3, np.float64), name="p")
+        self.q = Parameter(np.zeros(3, np.float64), name="q")
+
+    def construct(self, x, n):
+        for i in range(n):
+            ops.assign(self.p, self.p + x)
+            if self.p.sum() > 5.0:
+                break
+        while self.q.sum() < 3.0:
+            ops.assign(self.q, self.q + 1.0)
+        if x.sum() > 0:
+            ops.assign_add(self.q, x)
+        else:
+            self.q.set_data(self.q * 2.0)
+        return self.p * 1.0, self.q * 1.0
+
+
+def accumulate_reference(p, q, x, n):
+    for i in range(n):
+        p = p + x
+        if p.sum() > 5.0:
+            break
+    while q.sum() < 3.0:
+        q = q + 1.0
+    q = q + x if x.sum() > 0 else q * 2.0
+    return p, q
+
+
+@pytest.mark.parametrize("sign", [1.0, -1.0])
+def test_parameter_side_effects_in_loops_and_branches(either_mode, sign):
+    net = Accumulate()
+    x = np.abs(rand(3, dtype=np.float64, seed=8)) * sign
+    # copies: asnumpy shares the Parameter's buffer, which the compiled step updates in place
+    p, q = net.p.asnumpy().copy(), net.q.asnumpy().copy()
+    for _ in range(2):
+        got = net(T(x), T(np.int64(4)))
+        p, q = accumulate_reference(p, q, x, 4)
+        for g, w in zip([*got, net.p, net.q], [p, q, p, q]):
+            close(g, w, np.float64)

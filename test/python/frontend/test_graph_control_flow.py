@@ -537,3 +537,25 @@ def test_nested_functions_lambdas_and_grad_inside_a_branch():
 def test_a_function_without_source_is_used_as_it_is():
     made = eval("lambda x: x if x.sum() > 0 else -x")
     assert convert(made) is made
+
+
+# ---- recursion
+def halvings(x, n):
+    if n == 0:
+        return x
+    y = halvings(x, n - 1)
+    if y.sum() > 0:
+        return y * 0.5
+    return y + 1.0
+
+
+def halvings_reference(x, n):
+    for _ in range(n):
+        x = x * 0.5 if x.sum() > 0 else x + 1.0
+    return x
+
+
+@pytest.mark.parametrize("n", [0, 3, 40])
+def test_recursion_bounded_by_a_python_value_is_unrolled(n):
+    x = rand(3, seed=80)
+    close(mindc.jit(halvings)(T(x), n), halvings_reference(x.astype(np.float64), n))
