@@ -230,6 +230,10 @@ class Tensor(TensorMethods):
     def __str__(self) -> str:
         return str(self.asnumpy())
 
+    def __format__(self, spec: str) -> str:
+        # f"{loss:.4f}" formats a one-element tensor as its number.
+        return format(self.item(), spec) if spec and self.size == 1 else format(str(self), spec)
+
     # Tensors are compared by value with ==, so hashing goes by identity (as MindSpore's do).
     __hash__ = object.__hash__
 
@@ -304,13 +308,14 @@ class Tensor(TensorMethods):
         return _ops().greater_equal(self, other)
 
     def __eq__(self, other):
-        # MindSpore: anything but a number or tensor (None, a string) is simply not equal.
-        if not isinstance(other, (Tensor, int, float, np.ndarray, np.generic)):
+        # MindSpore: anything but a Python number or a tensor (None, a string, a numpy array) is
+        # simply not equal.
+        if not isinstance(other, (Tensor, int, float)):
             return False
         return _ops().equal(self, other)
 
     def __ne__(self, other):
-        if not isinstance(other, (Tensor, int, float, np.ndarray, np.generic)):
+        if not isinstance(other, (Tensor, int, float)):
             return True
         return _ops().not_equal(self, other)
 

@@ -143,14 +143,13 @@ def _split(x: Tensor, index: Any) -> tuple[list, _Advanced | None, Tensor | None
     return items, _Advanced(positions, tuple(markers[id(items[k])] for k in positions)), None
 
 
-def _checked_rows(indices: Tensor, size: int, dim: int) -> None:
-    """IndexError for an index outside [-size, size), where the values are known (not traced)."""
-    if isinstance(indices, Tracer) or indices.size == 0:
-        return
+def _checked_rows(indices: Tensor, size: int, dim: int) -> np.ndarray:
+    """The values of known (not traced) indices; IndexError for one outside [-size, size)."""
     values = indices.asnumpy()
-    if values.min() < -size or values.max() >= size:
-        bad = values[(values < -size) | (values >= size)].flat[0]
-        raise IndexError(f"index {bad} is out of bounds for dimension {dim} with size {size}")
+    outside = (values < -size) | (values >= size)
+    if outside.any():
+        raise IndexError(f"index {values[outside].flat[0]} is out of bounds for dimension {dim} with size {size}")
+    return values
 
 
 def _flat_index(advanced: _Advanced, sizes: tuple[int, ...]) -> Tensor:
@@ -162,9 +161,13 @@ def _flat_index(advanced: _Advanced, sizes: tuple[int, ...]) -> Tensor:
             if not -size <= index < size:
                 raise IndexError(f"index {index} is out of bounds for dimension {dim} with size {size}")
             index = Tensor(index % size)
-        else:
-            _checked_rows(index, size, dim)
+        elif isinstance(index, Tracer):
             index = select(index < 0, index + size, index)
+        else:
+            # Known indices (constants, or PyNative values) are checked and wrapped as the
+            # index is resolved, like negative axes; only traced ones need ops for it.
+            values = _checked_rows(index, size, dim)
+            index = Tensor(np.where(values < 0, values + size, values).astype(values.dtype))
         if len(sizes) > 1:
             index = cast_to(index, mdt.int64) * math.prod(sizes[k + 1:])
         flat = index if flat is None else flat + index

@@ -81,6 +81,7 @@ def test_tensor_properties_and_repr():
     assert repr(T(2.0)) == "Tensor(shape=[], dtype=Float32, value= 2.0)"
     assert repr(T(True)) == "Tensor(shape=[], dtype=Bool, value= True)"
     assert str(t) == str(t.asnumpy())
+    assert f"{T(np.float32([2.5])):.3f}" == "2.500" and f"{T(7)}" == "7" and f"{t}" == str(t.asnumpy())
     assert T(2.5).item() == 2.5 and float(T([3.0])) == 3.0 and int(T(7)) == 7
     assert t.tolist() == [[0, 1, 2], [3, 4, 5]]
     np.testing.assert_array_equal(np.asarray(t), t.asnumpy())
