@@ -24,6 +24,10 @@ def _ops():
     return _OPS
 
 
+# The default of max/min's numpy-only keywords: passing one (even None) picks numpy's overload.
+_NUMPY_STYLE = object()
+
+
 class TensorMethods:
     """The methods of Tensor that compute; `self` is a Tensor (or a Tracer, or a Parameter)."""
 
@@ -129,36 +133,51 @@ class TensorMethods:
 
     # ---- reductions. MindSpore has two spellings of most: numpy's (axis, keepdims) and
     # PyTorch's (dim, keepdim); both are accepted as keywords.
-    def sum(self, axis=None, dtype=None, keepdims: bool = False, initial=None, *, dim=None,
+    def sum(self, axis=None, *args, dtype=None, keepdims: bool = False, initial=None, dim=None,
             keepdim: bool | None = None) -> "Tensor":
+        """numpy's sum(axis, dtype, keepdims, initial) or PyTorch's sum(dim, keepdim, *, dtype):
+        MindSpore picks the overload by the type of the second argument."""
+        if len(args) > 3 or (args and isinstance(args[0], bool) and len(args) > 1):
+            raise TypeError(f"Tensor.sum takes at most 4 positional arguments, got {len(args) + 1}")
+        if args and isinstance(args[0], bool):
+            keepdims = args[0]
+        elif args:
+            # numpy's positional order after axis: dtype, keepdims, initial.
+            dtype, keepdims, initial = (*args, *(dtype, keepdims, initial)[len(args):])
         axis, keepdims = _reduction(axis, keepdims, dim, keepdim)
         out = _ops().sum(self, axis, keepdims, dtype=dtype)
         return out if initial is None else out + initial
 
-    def mean(self, axis=None, keep_dims: bool = False, *, dim=None, keepdim: bool | None = None) -> "Tensor":
-        return _ops().mean(self, *_reduction(axis, keep_dims, dim, keepdim))
+    def mean(self, axis=None, keep_dims: bool = False, *, dim=None, keepdim: bool | None = None,
+             dtype=None) -> "Tensor":
+        x = self if dtype is None else _ops().cast(self, dtype)
+        return _ops().mean(x, *_reduction(axis, keep_dims, dim, keepdim))
 
     def prod(self, axis=None, keep_dims: bool = False, *, dim=None, keepdim: bool | None = None) -> "Tensor":
         return _ops().prod(self, *_reduction(axis, keep_dims, dim, keepdim))
 
-    def max(self, dim=None, keepdim: bool = False, *, axis=None, keepdims: bool = False, initial=None,
-            where=None, return_indices: bool = False):
-        """The largest element; with dim, (values, indices) along it; with axis, the values
-        (and the indices too if return_indices), as MindSpore's overloads of Tensor.max."""
+    def max(self, dim=None, keepdim: bool = False, *, axis=None, keepdims: bool = False, initial=_NUMPY_STYLE,
+            where=_NUMPY_STYLE, return_indices: bool = False):
+        """The largest element. MindSpore's overloads: max() the value; max(dim, keepdim)
+        (values, indices) along dim; max(axis=, keepdims=, initial=, where=, return_indices=)
+        numpy's, the values (and the indices with return_indices)."""
         return self._extreme(_ops().amax, _ops().argmax, dim, keepdim, axis, keepdims, initial, where,
                              return_indices)
 
-    def min(self, dim=None, keepdim: bool = False, *, axis=None, keepdims: bool = False, initial=None,
-            where=None, return_indices: bool = False):
-        """The smallest element, as max."""
+    def min(self, dim=None, keepdim: bool = False, *, axis=None, keepdims: bool = False, initial=_NUMPY_STYLE,
+            where=_NUMPY_STYLE, return_indices: bool = False):
+        """The smallest element, with max's overloads."""
         return self._extreme(_ops().amin, _ops().argmin, dim, keepdim, axis, keepdims, initial, where,
                              return_indices)
 
     def _extreme(self, values, indices, dim, keepdim, axis, keepdims, initial, where, return_indices):
-        if initial is not None or where is not None:
+        if initial not in (None, _NUMPY_STYLE) or where not in (None, _NUMPY_STYLE):
             raise NotImplementedError("Tensor.max/min with initial= or where= is not supported")
-        if dim is not None:
+        passed = initial is not _NUMPY_STYLE or where is not _NUMPY_STYLE
+        numpy_style = axis is not None or keepdims or return_indices or passed
+        if dim is not None and not numpy_style:
             return values(self, dim, keepdim), indices(self, dim, keepdim)
+        axis, keepdims = (dim if axis is None else axis), keepdim or keepdims
         out = values(self, axis, keepdims)
         return (out, indices(self, axis, keepdims)) if return_indices else out
 
@@ -194,6 +213,32 @@ class TensorMethods:
         if dim is not None or correction is not None or keepdim is not None:
             axis, ddof, keepdims = dim, 0 if correction is None else correction, bool(keepdim)
         return _ops().sqrt(self.var(axis, ddof, keepdims))
+
+    def norm(self, ord=None, dim=None, keepdim: bool = False, *, dtype=None) -> "Tensor":
+        """MindSpore's (and PyTorch's) norm: a vector norm over dim (an int, or every element),
+        or a matrix norm over two dims ('fro', 1, -1, inf, -inf; ord on a 2-d tensor with no dim)."""
+        x = _ops().abs(self if dtype is None else _ops().cast(self, dtype))
+        dims = tuple(dim) if isinstance(dim, (tuple, list)) else dim
+        matrix = isinstance(dims, tuple) and len(dims) == 2 or (dims is None and ord is not None and x.ndim == 2)
+        if matrix and ord not in (None, "fro"):
+            rows, cols = dims if dims is not None else (0, 1)
+            if ord not in (1, -1, float("inf"), float("-inf")):
+                raise NotImplementedError(f"the matrix norm ord={ord!r} is not supported (no SVD); "
+                                          "use 'fro', 1, -1, inf or -inf")
+            # 1: the largest column sum of |x|; inf: the largest row sum; negative: the smallest.
+            summed, other = (rows, cols) if abs(ord) == 1 else (cols, rows)
+            sums = x.sum(summed, keepdims=True)
+            out = sums.max(axis=other, keepdims=True) if ord > 0 else sums.min(axis=other, keepdims=True)
+            return out if keepdim else out.squeeze((rows, cols))
+        if ord in (None, "fro", 2):
+            return _ops().sqrt((x * x).sum(dims, keepdims=keepdim))
+        if ord == float("inf"):
+            return x.max(axis=dims, keepdims=keepdim)
+        if ord == float("-inf"):
+            return x.min(axis=dims, keepdims=keepdim)
+        if ord == 0:
+            return _ops().cast(x != 0, x.dtype).sum(dims, keepdims=keepdim)
+        return _ops().pow(_ops().pow(x, ord).sum(dims, keepdims=keepdim), 1.0 / ord)
 
     # ---- elementwise
     def add(self, other, *, alpha=1) -> "Tensor":
