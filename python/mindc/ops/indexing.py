@@ -162,12 +162,14 @@ def _flat_index(advanced: _Advanced, sizes: tuple[int, ...]) -> Tensor:
                 raise IndexError(f"index {index} is out of bounds for dimension {dim} with size {size}")
             index = Tensor(index % size)
         elif isinstance(index, Tracer):
+            # gather and scatter take i32 or i64 indices.
+            index = index if index.dtype in (mdt.int32, mdt.int64) else cast_to(index, mdt.int64)
             index = select(index < 0, index + size, index)
         else:
             # Known indices (constants, or PyNative values) are checked and wrapped as the
             # index is resolved, like negative axes; only traced ones need ops for it.
             values = _checked_rows(index, size, dim)
-            index = Tensor(np.where(values < 0, values + size, values).astype(values.dtype))
+            index = Tensor(np.where(values < 0, values + size, values).astype(np.int64))
         if len(sizes) > 1:
             index = cast_to(index, mdt.int64) * math.prod(sizes[k + 1:])
         flat = index if flat is None else flat + index

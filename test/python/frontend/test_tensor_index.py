@@ -36,7 +36,7 @@ def test_getitem_matches_numpy(index):
         np.testing.assert_array_equal(got.asnumpy(), X[index])
 
 
-@pytest.mark.parametrize("dtype", [np.int32, np.int64])
+@pytest.mark.parametrize("dtype", [np.int8, np.int32, np.int64])
 def test_getitem_with_an_index_tensor_argument_wraps_negative_indices(dtype):
     index = np.array([[3, -4], [0, -1]], dtype)
     for got in eager_and_jit(lambda t, i: t[i], X[:, 0], index):
@@ -274,6 +274,19 @@ def test_indexing_errors():
         t[1:, [0, 1]] = 0.0
     with pytest.raises(IndexError, match="only index"):
         t[T(np.ones(4, bool)), 0]
+
+
+def test_updating_a_tensor_from_before_a_graph_branch_names_the_line():
+    @mindc.jit
+    def f(t):
+        if t.sum() > 0:
+            t[0] = 1.0
+        return t
+
+    with pytest.raises(mindc.OpError) as info:
+        f(T(X))
+    assert info.value.line == test_updating_a_tensor_from_before_a_graph_branch_names_the_line.__code__.co_firstlineno + 4
+    assert "cannot be updated in place inside it" in str(info.value)
 
 
 def test_a_value_of_the_wrong_shape_names_the_assignment():
