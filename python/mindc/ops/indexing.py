@@ -1,10 +1,12 @@
 """Indexing: what `x[index]` reads and `x[index] = value` writes, as numpy and MindSpore define it.
 
-Index items are ints, slices (any step), None / True (a new axis), Ellipsis, and at most one
-integer index (a Tensor, list or numpy array: a gather along its axis), or one boolean mask.
-Reads are strided_slice + reshape (+ gather); writes build a new tensor with the mind ops
-strided_slice_update, scatter_update or select (rules/indexing.py), which Tensor.__setitem__
-then binds to the tensor it was called on.
+Index items are ints, slices (any step), None / True (a new axis), Ellipsis, integer index
+tensors (Tensors, lists or numpy arrays, broadcast together: numpy's advanced indexing, in
+which ints beside them count as index arrays), or one boolean mask over leading dimensions.
+Reads are strided_slice + reshape, then one gather for the index tensors; writes build a new
+tensor with the mind ops strided_slice_update, scatter_update or select (rules/indexing.py),
+which Tensor.__setitem__ binds to the tensor it was called on. A mask's read, and a write of
+one value per true element, have shapes that depend on the mask's values: PyNative only.
 """
 from __future__ import annotations
 
@@ -192,7 +194,7 @@ def getitem(x: Any, index: Any) -> Tensor:
     flat = _flat_index(advanced, tuple(sliced.shape[k] for k in positions))
     if len(positions) == 1:
         return gather(sliced, flat, positions[0])
-    rows, rest = _advanced_first(sliced, positions)
+    rows, _ = _advanced_first(sliced, positions)
     out = gather(rows, flat, 0)
     if advanced.adjacent and positions[0]:
         k, before = flat.ndim, positions[0]
