@@ -1,4 +1,5 @@
-"""Tensor: MindSpore's `Tensor(input_data, dtype)`, a numpy array plus the operators of mindc.ops.
+"""Tensor: MindSpore's `Tensor(input_data, dtype, shape, init)`, a numpy array plus the operators
+and indexing of mindc.ops; its other methods are in tensor_methods.py.
 
 Every method and operator that computes goes through mindc.ops, so one call runs a compiled
 kernel eagerly (PyNative) or, inside `mindc.jit`, records a mind op; the numpy array is only
@@ -6,23 +7,12 @@ storage. Tracers (frontend/trace.py) subclass Tensor and share this whole API.
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
 from mindc.frontend import dtype as mdt
-
-_OPS = None
-
-
-def _ops():
-    # mindc.ops imports the MLIR bindings; a Tensor that never computes should not pay for them.
-    global _OPS
-    if _OPS is None:
-        import mindc.ops
-
-        _OPS = mindc.ops
-    return _OPS
+from mindc.frontend.tensor_methods import TensorMethods, _ops
 
 
 def _to_array(data: Any, dtype: mdt.DType | None) -> np.ndarray:
@@ -55,7 +45,7 @@ def _has_float64(data) -> bool:
     return False
 
 
-class Tensor:
+class Tensor(TensorMethods):
     """An n-dimensional array on the host CPU (MindSpore's Tensor).
 
     Tensor(input_data=None, dtype=None, shape=None, init=None, const_arg=False): input_data is a
@@ -240,6 +230,10 @@ class Tensor:
     def __str__(self) -> str:
         return str(self.asnumpy())
 
+    def __format__(self, spec: str) -> str:
+        # f"{loss:.4f}" formats a one-element tensor as its number.
+        return format(self.item(), spec) if spec and self.size == 1 else format(str(self), spec)
+
     # Tensors are compared by value with ==, so hashing goes by identity (as MindSpore's do).
     __hash__ = object.__hash__
 
@@ -314,13 +308,14 @@ class Tensor:
         return _ops().greater_equal(self, other)
 
     def __eq__(self, other):
-        # MindSpore: anything but a number or tensor (None, a string) is simply not equal.
-        if not isinstance(other, (Tensor, int, float, np.ndarray, np.generic)):
+        # MindSpore: anything but a Python number or a tensor (None, a string, a numpy array) is
+        # simply not equal.
+        if not isinstance(other, (Tensor, int, float)):
             return False
         return _ops().equal(self, other)
 
     def __ne__(self, other):
-        if not isinstance(other, (Tensor, int, float, np.ndarray, np.generic)):
+        if not isinstance(other, (Tensor, int, float)):
             return True
         return _ops().not_equal(self, other)
 
@@ -367,28 +362,6 @@ class Tensor:
     def __imatmul__(self, other):
         return self._in_place(_ops().matmul(self, other), by_operator=True)
 
-    def add_(self, other, *, alpha=1) -> "Tensor":
-        return self._in_place(self.add(other, alpha=alpha))
-
-    def sub_(self, other, *, alpha=1) -> "Tensor":
-        return self._in_place(self.sub(other, alpha=alpha))
-
-    def mul_(self, other) -> "Tensor":
-        return self._in_place(_ops().mul(self, other))
-
-    def div_(self, other) -> "Tensor":
-        return self._in_place(_ops().div(self, other))
-
-    def fill_(self, value) -> "Tensor":
-        return self._in_place(_ops().broadcast_to(value if isinstance(value, Tensor) else Tensor(value, self.dtype),
-                                                  self.shape))
-
-    def zero_(self) -> "Tensor":
-        return self.fill_(0)
-
-    def copy_(self, src) -> "Tensor":
-        return self._in_place(_ops().broadcast_to(src, self.shape))
-
     def __getitem__(self, index):
         return _ops().indexing.getitem(self, index)
 
@@ -397,34 +370,7 @@ class Tensor:
         # the name now stands for the new traced value).
         self._rebind(_ops().indexing.setitem(self, index, value))
 
-    # ---- conversions
-    def astype(self, dtype, copy: bool = True) -> "Tensor":
-        return _ops().cast(self, dtype)
-
-    def to(self, dtype) -> "Tensor":
-        return _ops().cast(self, dtype)
-
-    def float(self) -> "Tensor":
-        return _ops().cast(self, mdt.float32)
-
-    def half(self) -> "Tensor":
-        return _ops().cast(self, mdt.float16)
-
-    def double(self) -> "Tensor":
-        return _ops().cast(self, mdt.float64)
-
-    def bfloat16(self) -> "Tensor":
-        return _ops().cast(self, mdt.bfloat16)
-
-    def int(self) -> "Tensor":
-        return _ops().cast(self, mdt.int32)
-
-    def long(self) -> "Tensor":
-        return _ops().cast(self, mdt.int64)
-
-    def bool(self) -> "Tensor":
-        return _ops().cast(self, mdt.bool_)
-
+    # ---- values
     def copy(self) -> "Tensor":
         """A new tensor of the same value: assigning into one (`t[0] = 1`) leaves the other alone."""
         twin = object.__new__(type(self))
@@ -437,202 +383,6 @@ class Tensor:
         """Replace the values by value's (its shape and dtype become this tensor's)."""
         self._rebind(value if isinstance(value, Tensor) else Tensor(value))
         return self
-
-    # ---- shapes
-    def reshape(self, *shape) -> "Tensor":
-        return _ops().reshape(self, _varargs(shape))
-
-    def view(self, *shape) -> "Tensor":
-        return _ops().reshape(self, _varargs(shape))
-
-    def reshape_as(self, other: "Tensor") -> "Tensor":
-        return _ops().reshape(self, other.shape)
-
-    view_as = reshape_as
-
-    def ravel(self) -> "Tensor":
-        return _ops().reshape(self, (-1,))
-
-    def transpose(self, *axes) -> "Tensor":
-        axes = _varargs(axes)
-        return _ops().transpose(self, axes if axes else tuple(reversed(range(self.ndim))))
-
-    def permute(self, *axis) -> "Tensor":
-        return _ops().permute(self, _varargs(axis))
-
-    def swapaxes(self, axis0: int, axis1: int) -> "Tensor":
-        perm = list(range(self.ndim))
-        perm[axis0], perm[axis1] = perm[axis1], perm[axis0]
-        return _ops().transpose(self, tuple(perm))
-
-    def expand_dims(self, axis: int) -> "Tensor":
-        return _ops().expand_dims(self, axis)
-
-    def unsqueeze(self, dim: int) -> "Tensor":
-        return _ops().expand_dims(self, dim)
-
-    def squeeze(self, axis=None) -> "Tensor":
-        return _ops().squeeze(self, axis)
-
-    def flatten(self, order: str = "C", *, start_dim: int = 0, end_dim: int = -1) -> "Tensor":
-        return _ops().flatten(self, order, start_dim=start_dim, end_dim=end_dim)
-
-    def broadcast_to(self, shape) -> "Tensor":
-        return _ops().broadcast_to(self, shape)
-
-    def expand_as(self, other: "Tensor") -> "Tensor":
-        return _ops().broadcast_to(self, other.shape)
-
-    def tile(self, reps) -> "Tensor":
-        return _ops().tile(self, reps)
-
-    # ---- reductions. MindSpore has two spellings of most: numpy's (axis, keepdims) and
-    # PyTorch's (dim, keepdim); both are accepted as keywords.
-    def sum(self, axis=None, dtype=None, keepdims: bool = False, initial=None, *, dim=None,
-            keepdim: bool | None = None) -> "Tensor":
-        axis, keepdims = _reduction(axis, keepdims, dim, keepdim)
-        out = _ops().sum(self, axis, keepdims, dtype=dtype)
-        return out if initial is None else out + initial
-
-    def mean(self, axis=None, keep_dims: bool = False, *, dim=None, keepdim: bool | None = None) -> "Tensor":
-        return _ops().mean(self, *_reduction(axis, keep_dims, dim, keepdim))
-
-    def prod(self, axis=None, keep_dims: bool = False, *, dim=None, keepdim: bool | None = None) -> "Tensor":
-        return _ops().prod(self, *_reduction(axis, keep_dims, dim, keepdim))
-
-    def max(self, dim=None, keepdim: bool = False, *, axis=None, keepdims: bool = False, initial=None,
-            where=None, return_indices: bool = False):
-        """The largest element; with dim, (values, indices) along it; with axis, the values
-        (and the indices too if return_indices), as MindSpore's overloads of Tensor.max."""
-        return self._extreme(_ops().amax, _ops().argmax, dim, keepdim, axis, keepdims, initial, where,
-                             return_indices)
-
-    def min(self, dim=None, keepdim: bool = False, *, axis=None, keepdims: bool = False, initial=None,
-            where=None, return_indices: bool = False):
-        """The smallest element, as max."""
-        return self._extreme(_ops().amin, _ops().argmin, dim, keepdim, axis, keepdims, initial, where,
-                             return_indices)
-
-    def _extreme(self, values, indices, dim, keepdim, axis, keepdims, initial, where, return_indices):
-        if initial is not None or where is not None:
-            raise NotImplementedError("Tensor.max/min with initial= or where= is not supported")
-        if dim is not None:
-            return values(self, dim, keepdim), indices(self, dim, keepdim)
-        out = values(self, axis, keepdims)
-        return (out, indices(self, axis, keepdims)) if return_indices else out
-
-    def argmax(self, axis=None, keepdims: bool = False, *, dim=None, keepdim: bool | None = None) -> "Tensor":
-        return _ops().argmax(self, *_reduction(axis, keepdims, dim, keepdim))
-
-    def argmin(self, axis=None, keepdims: bool = False, *, dim=None, keepdim: bool | None = None) -> "Tensor":
-        return _ops().argmin(self, *_reduction(axis, keepdims, dim, keepdim))
-
-    def all(self, axis=None, keep_dims: bool = False, *, dim=None, keepdim: bool | None = None) -> "Tensor":
-        """Whether every element (along axis) is nonzero: a bool tensor."""
-        ints = _ops().cast(_ops().cast(self, mdt.bool_), mdt.int32)
-        return _ops().cast(_ops().amin(ints, *_reduction(axis, keep_dims, dim, keepdim)), mdt.bool_)
-
-    def any(self, axis=None, keep_dims: bool = False, *, dim=None, keepdim: bool | None = None) -> "Tensor":
-        """Whether some element (along axis) is nonzero: a bool tensor."""
-        ints = _ops().cast(_ops().cast(self, mdt.bool_), mdt.int32)
-        return _ops().cast(_ops().amax(ints, *_reduction(axis, keep_dims, dim, keepdim)), mdt.bool_)
-
-    def var(self, axis=None, ddof: int = 0, keepdims: bool = False, *, dim=None, correction: int | None = None,
-            keepdim: bool | None = None) -> "Tensor":
-        """Variance: var(axis, ddof=0, keepdims) or var(dim, *, correction=1, keepdim), MindSpore's
-        two overloads; the divisor is the count minus ddof (correction)."""
-        if dim is not None or correction is not None or keepdim is not None:
-            axis, ddof, keepdims = dim, 1 if correction is None else correction, bool(keepdim)
-        centred = self - self.mean(axis, True)
-        squares = (centred * centred).sum(axis, keepdims=keepdims)
-        return squares / (self.size // max(squares.size, 1) - ddof)
-
-    def std(self, axis=None, ddof: int = 0, keepdims: bool = False, *, dim=None, correction: int | None = None,
-            keepdim: bool | None = None) -> "Tensor":
-        """Standard deviation: std(axis, ddof=0, keepdims) or std(dim, *, correction=0, keepdim)."""
-        if dim is not None or correction is not None or keepdim is not None:
-            axis, ddof, keepdims = dim, 0 if correction is None else correction, bool(keepdim)
-        return _ops().sqrt(self.var(axis, ddof, keepdims))
-
-    # ---- elementwise
-    def add(self, other, *, alpha=1) -> "Tensor":
-        return _ops().add(self, other if alpha == 1 else _ops().mul(other, alpha))
-
-    def sub(self, other, *, alpha=1) -> "Tensor":
-        return _ops().sub(self, other if alpha == 1 else _ops().mul(other, alpha))
-
-    def mul(self, other) -> "Tensor":
-        return _ops().mul(self, other)
-
-    def div(self, other, *, rounding_mode: str | None = None) -> "Tensor":
-        return _ops().div(self, other, rounding_mode=rounding_mode)
-
-    def pow(self, exponent) -> "Tensor":
-        return _ops().pow(self, exponent)
-
-    def matmul(self, other) -> "Tensor":
-        return _ops().matmul(self, other)
-
-    def maximum(self, other) -> "Tensor":
-        return _ops().maximum(self, other)
-
-    def minimum(self, other) -> "Tensor":
-        return _ops().minimum(self, other)
-
-    def clamp(self, min=None, max=None) -> "Tensor":
-        """Each element limited to [min, max] (either may be None); the result keeps this dtype."""
-        if min is None and max is None:
-            raise ValueError("clamp needs min or max")
-        out = self if min is None else _ops().maximum(self, min)
-        out = out if max is None else _ops().minimum(out, max)
-        return _ops().cast(out, self.dtype)
-
-    clip = clamp
-
-    def neg(self) -> "Tensor":
-        return _ops().neg(self)
-
-    def abs(self) -> "Tensor":
-        return _ops().abs(self)
-
-    def square(self) -> "Tensor":
-        return _ops().square(self)
-
-    def exp(self) -> "Tensor":
-        return _ops().exp(self)
-
-    def log(self) -> "Tensor":
-        return _ops().log(self)
-
-    def sqrt(self) -> "Tensor":
-        return _ops().sqrt(self)
-
-    def rsqrt(self) -> "Tensor":
-        return _ops().rsqrt(self)
-
-    def sin(self) -> "Tensor":
-        return _ops().sin(self)
-
-    def cos(self) -> "Tensor":
-        return _ops().cos(self)
-
-    def tanh(self) -> "Tensor":
-        return _ops().tanh(self)
-
-    def erf(self) -> "Tensor":
-        return _ops().erf(self)
-
-    def sigmoid(self) -> "Tensor":
-        return _ops().sigmoid(self)
-
-    def relu(self) -> "Tensor":
-        return _ops().relu(self)
-
-    def softmax(self, axis: int = -1) -> "Tensor":
-        return _ops().softmax(self, axis)
-
-    def masked_fill(self, mask, value) -> "Tensor":
-        return _ops().masked_fill(self, mask, value)
 
 
 def tensor(input_data: Any = None, dtype: Any = None, shape: Any = None, init: Any = None,
@@ -654,15 +404,3 @@ def _logical(x: Any, operator: str) -> Any:
     if kind not in (mdt.bool_, "bool"):
         raise TypeError(f"operator {operator} works on bool tensors in mindc, got {kind}")
     return x
-
-
-def _reduction(axis, keepdims, dim, keepdim) -> tuple:
-    """(axis, keepdims) from numpy's or PyTorch's spelling."""
-    return (axis if dim is None else dim), bool(keepdims if keepdim is None else keepdim)
-
-
-def _varargs(args: Sequence) -> tuple:
-    """reshape(2, 3) and reshape((2, 3)) alike."""
-    if len(args) == 1 and isinstance(args[0], (tuple, list)):
-        return tuple(args[0])
-    return tuple(args)

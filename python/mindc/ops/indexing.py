@@ -1,22 +1,26 @@
 """Indexing: what `x[index]` reads and `x[index] = value` writes, as numpy and MindSpore define it.
 
-Index items are ints, slices (any step), None / True (a new axis), Ellipsis, and at most one
-integer index (a Tensor, list or numpy array: a gather along its axis), or one boolean mask.
-Reads are strided_slice + reshape (+ gather); writes build a new tensor with the mind ops
-strided_slice_update, scatter_update or select (rules/indexing.py), which Tensor.__setitem__
-then binds to the tensor it was called on.
+Index items are ints, slices (any step), None / True (a new axis), Ellipsis, integer index
+tensors (Tensors, lists or numpy arrays, broadcast together: numpy's advanced indexing, in
+which ints beside them count as index arrays), or one boolean mask over leading dimensions.
+Reads are strided_slice + reshape, then one gather for the index tensors; writes build a new
+tensor with the mind ops strided_slice_update, scatter_update or select (rules/indexing.py),
+which Tensor.__setitem__ binds to the tensor it was called on. A mask's read, and a write of
+one value per true element, have shapes that depend on the mask's values: PyNative only.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
+from mindc.frontend import dtype as mdt
 from mindc.frontend.tensor import Tensor
 from mindc.frontend.trace import Tracer, current_trace
 from mindc.ops._base import cast_to, fail, one, tensor
-from mindc.ops.array import broadcast_to, gather, reshape, transpose
+from mindc.ops.array import broadcast_to, gather, reshape, stack, transpose
 from mindc.ops.math import select
 
 __all__ = ["masked_fill"]
@@ -100,56 +104,109 @@ def _expand(items: list, rank: int) -> list:
     return [*items, *fill_in]
 
 
-def _split(x: Tensor, index: Any) -> tuple[list, int | None, Tensor | None]:
-    """(items with Ellipsis expanded, position of the index tensor or None, that tensor)."""
+@dataclass(frozen=True)
+class _Advanced:
+    """The integer indices of an index that has index tensors: numpy's "advanced" indexing, in
+    which plain ints count as index arrays too."""
+
+    positions: tuple[int, ...]        # where they stand among the expanded items
+    indices: tuple[Tensor | int, ...]  # one per position
+
+    @property
+    def adjacent(self) -> bool:
+        """numpy puts the result's index dimensions where adjacent indices stood, else first."""
+        return self.positions[-1] - self.positions[0] + 1 == len(self.positions)
+
+
+def _split(x: Tensor, index: Any) -> tuple[list, _Advanced | None, Tensor | None]:
+    """(the items with Ellipsis expanded, the advanced indices or None, a boolean mask or None).
+
+    Index tensors and, beside them, ints are replaced by full slices in the items returned."""
     items = _items(index)
-    arrays = [k for k, i in enumerate(items) if isinstance(i, Tensor)]
-    if len(arrays) > 1:
-        raise IndexError("mindc indexes with at most one integer or boolean tensor at a time")
-    if not arrays:
+    masks = [i for i in items if isinstance(i, Tensor) and i.dtype.is_bool]
+    if masks:
+        mask = masks[0]
+        if items[0] is not mask or any(i != slice(None) and i is not Ellipsis for i in items[1:]):
+            raise IndexError("a boolean mask index must be the only index")
+        if x.shape[:mask.ndim] != mask.shape:
+            raise IndexError(f"boolean mask of shape {list(mask.shape)} does not match the leading "
+                             f"dimensions of a tensor of shape {list(x.shape)}")
+        return items, None, mask
+    if not any(isinstance(i, Tensor) for i in items):
         return _expand(items, x.ndim), None, None
-    array = items[arrays[0]]
-    # A fresh slice object marks where the tensor was, through the Ellipsis expansion.
-    marker = slice(None)
-    items[arrays[0]] = marker
+    # Fresh slice objects mark where the indices were, through the Ellipsis expansion.
+    markers = {}
+    for k, item in enumerate(items):
+        if isinstance(item, (Tensor, int)):
+            items[k] = slice(None)
+            markers[id(items[k])] = item
     items = _expand(items, x.ndim)
-    return items, next(k for k, i in enumerate(items) if i is marker), array
+    positions = tuple(k for k, i in enumerate(items) if id(i) in markers)
+    return items, _Advanced(positions, tuple(markers[id(items[k])] for k in positions)), None
 
 
-def _checked_rows(indices: Tensor, size: int, dim: int) -> None:
-    """IndexError for an index outside [-size, size), where the values are known (not traced)."""
-    if isinstance(indices, Tracer) or indices.size == 0:
-        return
+def _checked_rows(indices: Tensor, size: int, dim: int) -> np.ndarray:
+    """The values of known (not traced) indices; IndexError for one outside [-size, size)."""
     values = indices.asnumpy()
-    if values.min() < -size or values.max() >= size:
-        bad = values[(values < -size) | (values >= size)].flat[0]
-        raise IndexError(f"index {bad} is out of bounds for dimension {dim} with size {size}")
+    outside = (values < -size) | (values >= size)
+    if outside.any():
+        raise IndexError(f"index {values[outside].flat[0]} is out of bounds for dimension {dim} with size {size}")
+    return values
+
+
+def _flat_index(advanced: _Advanced, sizes: tuple[int, ...]) -> Tensor:
+    """One index into the advanced dimensions (of these sizes) flattened in row-major order:
+    negative indices wrapped, all broadcast together (IndexError for any out of bounds)."""
+    flat = None
+    for k, (index, size, dim) in enumerate(zip(advanced.indices, sizes, advanced.positions)):
+        if isinstance(index, int):
+            if not -size <= index < size:
+                raise IndexError(f"index {index} is out of bounds for dimension {dim} with size {size}")
+            index = Tensor(index % size)
+        elif isinstance(index, Tracer):
+            # gather and scatter take i32 or i64 indices.
+            index = index if index.dtype in (mdt.int32, mdt.int64) else cast_to(index, mdt.int64)
+            index = select(index < 0, index + size, index)
+        else:
+            # Known indices (constants, or PyNative values) are checked and wrapped as the
+            # index is resolved, like negative axes; only traced ones need ops for it.
+            values = _checked_rows(index, size, dim)
+            index = Tensor(np.where(values < 0, values + size, values).astype(np.int64))
+        if len(sizes) > 1:
+            index = cast_to(index, mdt.int64) * math.prod(sizes[k + 1:])
+        flat = index if flat is None else flat + index
+    return flat
 
 
 def getitem(x: Any, index: Any) -> Tensor:
     """x[index] (numpy's semantics for the index forms in the module docstring)."""
     x = tensor(x)
-    items, at, array = _split(x, index)
-    if array is not None and array.dtype.is_bool:
-        return _masked_rows(x, items, at, array)
-    if array is None:
+    items, advanced, mask = _split(x, index)
+    if mask is not None:
+        return gather(reshape(x, (-1,) + x.shape[mask.ndim:]), _true_positions(mask), 0)
+    if advanced is None:
         basic = _basic(x.shape, items)
         out = x if basic.is_everything else one("mind.strided_slice", [x], basic.attrs())
         return reshape(out, basic.shape)
-    dim = sum(1 for i in items[:at] if i is not None)
-    _checked_rows(array, x.shape[dim], dim)
+    # Each item is now one dimension of `sliced` (the advanced ones in full).
     sliced = getitem(x, tuple(items))
-    # The index tensor's dimensions replace the marker's, after the dimensions before it.
-    axis = sum(1 for i in items[:at] if not isinstance(i, int))
-    size = sliced.shape[axis]
-    wrapped = select(array < 0, array + size, array)
-    return gather(sliced, wrapped, axis)
+    positions = advanced.positions
+    flat = _flat_index(advanced, tuple(sliced.shape[k] for k in positions))
+    if len(positions) == 1:
+        return gather(sliced, flat, positions[0])
+    rows, _ = _advanced_first(sliced, positions)
+    out = gather(rows, flat, 0)
+    if advanced.adjacent and positions[0]:
+        k, before = flat.ndim, positions[0]
+        out = transpose(out, (*range(k, k + before), *range(k), *range(k + before, out.ndim)))
+    return out
 
 
-def _masked_rows(x: Tensor, items: list, at: int, mask: Tensor) -> Tensor:
-    """x[mask] for a mask over x's leading dimensions: the rows where it is true, in order."""
-    _check_mask(x, items, at, mask)
-    return gather(reshape(x, (-1,) + x.shape[mask.ndim:]), _true_positions(mask), 0)
+def _advanced_first(x: Tensor, positions: tuple[int, ...]) -> tuple[Tensor, tuple[int, ...]]:
+    """(x with the dimensions at positions moved first and merged into one, the permutation)."""
+    perm = (*positions, *(d for d in range(x.ndim) if d not in positions))
+    moved = transpose(x, perm)
+    return reshape(moved, (-1,) + moved.shape[len(positions):]), perm
 
 
 def _true_positions(mask: Tensor) -> Tensor:
@@ -168,49 +225,46 @@ def _broadcasts(shape: tuple[int, ...], to: tuple[int, ...]) -> bool:
         return False
 
 
-def _check_mask(x: Tensor, items: list, at: int, mask: Tensor) -> None:
-    if at != 0 or any(i != slice(None) for i in items[1:]):
-        raise IndexError("a boolean mask index must be the only index")
-    if x.shape[:mask.ndim] != mask.shape:
-        raise IndexError(f"boolean mask of shape {list(mask.shape)} does not match the leading dimensions "
-                         f"of a tensor of shape {list(x.shape)}")
-
-
 def setitem(x: Any, index: Any, value: Any) -> Tensor:
     """A new tensor: x with x[index] = value (value cast to x's dtype and broadcast, as numpy)."""
     x = tensor(x)
     value = _value_for(x, value)
-    items, at, array = _split(x, index)
-    if array is not None and array.dtype.is_bool:
-        _check_mask(x, items, at, array)
+    items, advanced, mask = _split(x, index)
+    if mask is not None:
         if _broadcasts(value.shape, x.shape):
             # The mask covers x's leading dimensions and selects whole rows: trailing size-1 dims.
-            return select(reshape(array, array.shape + (1,) * (x.ndim - array.ndim)), value, x)
+            return select(reshape(mask, mask.shape + (1,) * (x.ndim - mask.ndim)), value, x)
         # One value row per true element, in order (as x[mask] reads them): a scatter of rows.
-        rows = reshape(x, (-1,) + x.shape[array.ndim:])
-        return reshape(setitem(rows, _true_positions(array), value), x.shape)
-    if array is None:
+        rows = reshape(x, (-1,) + x.shape[mask.ndim:])
+        return reshape(setitem(rows, _true_positions(mask), value), x.shape)
+    if advanced is None:
         basic = _basic(x.shape, items)
         value = reshape(_broadcast(value, basic.shape), basic.sliced)
         if basic.is_everything:
             return value
         return one("mind.strided_slice_update", [x, value], basic.attrs())
-    if any(i != slice(None) for k, i in enumerate(items) if k != at):
-        raise IndexError("assigning through an index tensor works with full slices (:, ...) beside it only")
-    _checked_rows(array, x.shape[at], at)
-    k = array.ndim
-    value = _broadcast(value, x.shape[:at] + array.shape + x.shape[at + 1:])
-    if at == 0:
-        return one("mind.scatter_update", [x, array, value])
-    # scatter_update writes rows along axis 0: move axis `at` (and the index dims of value) first.
-    rows = transpose(x, (at, *range(at), *range(at + 1, x.ndim)))
-    value = transpose(value, (*range(at, at + k), *range(at), *range(at + k, value.ndim)))
-    out = one("mind.scatter_update", [rows, array, value])
-    return transpose(out, (*range(1, at + 1), 0, *range(at + 1, x.ndim)))
+    positions = advanced.positions
+    if len(items) != x.ndim or any(i != slice(None) for k, i in enumerate(items) if k not in positions):
+        raise IndexError("assigning through index tensors works with full slices (:, ...) beside them only")
+    flat = _flat_index(advanced, tuple(x.shape[k] for k in positions))
+    # scatter_update writes rows of axis 0: the indexed dimensions, moved first and merged.
+    rows, perm = _advanced_first(x, positions)
+    rest, k = rows.shape[1:], flat.ndim
+    if advanced.adjacent:
+        before = positions[0]
+        value = _broadcast(value, rest[:before] + flat.shape + rest[before:])
+        value = transpose(value, (*range(before, before + k), *range(before), *range(before + k, value.ndim)))
+    else:
+        value = _broadcast(value, flat.shape + rest)
+    out = reshape(one("mind.scatter_update", [rows, flat, value]), tuple(x.shape[d] for d in perm))
+    return transpose(out, tuple(perm.index(d) for d in range(x.ndim)))
 
 
 def _value_for(x: Tensor, value: Any) -> Tensor:
-    """value (a Tensor, number, list or array) as a tensor of x's dtype, which writes into x."""
+    """value (a Tensor, number, array, or list/tuple of these) as a tensor of x's dtype."""
+    if isinstance(value, (list, tuple)) and any(isinstance(v, Tensor) for v in value):
+        # Tensors may be traced: stack them as ops, rather than reading their values.
+        return stack([_value_for(x, v) for v in value])
     return cast_to(value, x.dtype) if isinstance(value, Tensor) else Tensor(value, x.dtype)
 
 

@@ -81,6 +81,7 @@ def test_tensor_properties_and_repr():
     assert repr(T(2.0)) == "Tensor(shape=[], dtype=Float32, value= 2.0)"
     assert repr(T(True)) == "Tensor(shape=[], dtype=Bool, value= True)"
     assert str(t) == str(t.asnumpy())
+    assert f"{T(np.float32([2.5])):.3f}" == "2.500" and f"{T(7)}" == "7" and f"{t}" == str(t.asnumpy())
     assert T(2.5).item() == 2.5 and float(T([3.0])) == 3.0 and int(T(7)) == 7
     assert t.tolist() == [[0, 1, 2], [3, 4, 5]]
     np.testing.assert_array_equal(np.asarray(t), t.asnumpy())
@@ -218,9 +219,18 @@ METHODS = {
     "max-values": (lambda x, y, i: x.max(), lambda x, y, i: x.max()),
     "max-dim": (lambda x, y, i: x.max(1)[0] + x.max(1)[1], lambda x, y, i: x.max(1) + x.argmax(1)),
     "min-axis-indices": (lambda x, y, i: x.min(axis=0, return_indices=True)[1], lambda x, y, i: x.argmin(0)),
+    "max-positional-numpy": (lambda x, y, i: x.max(0, True, initial=None), lambda x, y, i: x.max(0, keepdims=True)),
+    "sum-positional-keepdim": (lambda x, y, i: x.sum(1, True, dtype=mindc.float64), lambda x, y, i: x.sum(1, keepdims=True)),
+    "mean-dtype": (lambda x, y, i: i.mean(0, True, dtype=mindc.float32), lambda x, y, i: i.mean(0, keepdims=True)),
     "all-any": (lambda x, y, i: (x > 0).all(1).int() + (x > 1).any(axis=0, keep_dims=True).int().sum(),
                 lambda x, y, i: (x > 0).all(1) + (x > 1).any(0, keepdims=True).sum()),
     "all-of-numbers": (lambda x, y, i: i.all(), lambda x, y, i: i.all()),
+    "norm": (lambda x, y, i: x.norm(), lambda x, y, i: np.linalg.norm(x)),
+    "norm-vector-p": (lambda x, y, i: x.norm(3, dim=1, keepdim=True), lambda x, y, i: np.linalg.norm(x, 3, 1, True)),
+    "norm-vector-inf": (lambda x, y, i: x.norm(float("-inf"), 0) + x.norm(0, dim=1).sum(),
+                        lambda x, y, i: np.linalg.norm(x, -np.inf, 0) + np.linalg.norm(x, 0, 1).sum()),
+    "norm-matrix": (lambda x, y, i: x.norm(1) + x.norm(float("inf")) + x.norm("fro", dim=(0, 1)) - x.norm(-1),
+                    lambda x, y, i: sum(np.linalg.norm(x, o) for o in (1, np.inf, "fro")) - np.linalg.norm(x, -1)),
     "unsqueeze-squeeze": (lambda x, y, i: x.unsqueeze(1).squeeze(1), lambda x, y, i: x),
     "ravel": (lambda x, y, i: x.ravel(), lambda x, y, i: x.ravel()),
     "swapaxes": (lambda x, y, i: x.reshape(3, 2, 2).swapaxes(0, 2), lambda x, y, i: x.reshape(3, 2, 2).swapaxes(0, 2)),

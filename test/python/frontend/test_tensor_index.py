@@ -24,6 +24,9 @@ GETITEMS = [
     (slice(None), -2, slice(1, None)), slice(None, None, -1), (slice(3, 0, -2), Ellipsis, None), Ellipsis,
     slice(5, 9), (0, 0, 0), True, [2, 0, -1], (slice(None), [2, 0]), (slice(1, 3), Ellipsis, np.array([4, -5])),
     (None, 1, [1, 2], slice(None, None, -2)), (slice(None), np.array([[0, 1], [2, 2]])),
+    # ints beside index arrays are index arrays too: separated by a slice, their dims go first
+    (1, slice(None), [0, 2]), ([0, 2], slice(None), 1), (slice(None), 1, [0, -2]),
+    ([[0, 1], [2, 3]], [0, 2], slice(1, 4)), (slice(0, 3), [[2], [1]], [4, 0, -1]), ([3, 0], Ellipsis, [4, 1]),
 ]
 
 
@@ -33,7 +36,7 @@ def test_getitem_matches_numpy(index):
         np.testing.assert_array_equal(got.asnumpy(), X[index])
 
 
-@pytest.mark.parametrize("dtype", [np.int32, np.int64])
+@pytest.mark.parametrize("dtype", [np.int8, np.int32, np.int64])
 def test_getitem_with_an_index_tensor_argument_wraps_negative_indices(dtype):
     index = np.array([[3, -4], [0, -1]], dtype)
     for got in eager_and_jit(lambda t, i: t[i], X[:, 0], index):
@@ -74,6 +77,8 @@ SETITEMS = [
     ((Ellipsis, slice(None, None, 2)), np.float64(0.5)), (Ellipsis, 1.0), ((0, None, 1), np.ones((1, 1, 5))),
     ([2, 0, -1], 4.0), ((slice(None), [2, 0]), np.arange(10, dtype=np.float32).reshape(2, 5)),
     ((Ellipsis, np.array([4, -5])), -1.5), (1, np.ones((1, 3, 5), np.float32)),
+    (([3, 0, 3], [1, 2, 1]), np.arange(15, dtype=np.float32).reshape(3, 5)), ((2, slice(None), [0, 4]), 8.0),
+    (([[1], [2]], slice(None), [0, 4, 1]), np.arange(6, dtype=np.float32).reshape(2, 3, 1)),
 ]
 
 
@@ -121,6 +126,19 @@ def test_setitem_with_a_boolean_mask_in_both_modes():
     want = X.copy()
     want[mask] += 1.0
     np.testing.assert_array_equal(t.asnumpy(), want)
+
+
+def test_setitem_with_a_tuple_of_tensors_stacks_them():
+    rows = [np.random.default_rng(k).standard_normal(5).astype(np.float32) for k in range(2)]
+
+    def assign(t, r0, r1):
+        t[:, [2, 0]] = (r0, r1)
+        return t
+
+    want = X.copy()
+    want[:, [2, 0]] = rows
+    for got in eager_and_jit(assign, X, *rows):
+        np.testing.assert_array_equal(got.asnumpy(), want)
 
 
 def test_repeated_indices_keep_the_last_write():
@@ -200,14 +218,16 @@ def _finite_difference_check(fn, arrays, seed=0):
     np.testing.assert_allclose(analytic, (plus - minus) / (2 * eps), rtol=1e-6, atol=1e-7)
 
 
-@pytest.mark.parametrize("index", [(slice(3, 0, -2), Ellipsis, 1), (slice(None), [2, 0, 2]), (None, -1)],
-                         ids=["slices", "index-list", "new-axis"])
+@pytest.mark.parametrize("index", [(slice(3, 0, -2), Ellipsis, 1), (slice(None), [2, 0, 2]), (None, -1),
+                                   ([0, 2, 0], slice(None), [4, 1, 4])],
+                         ids=["slices", "index-list", "new-axis", "two-index-lists"])
 def test_getitem_gradient_matches_finite_differences(index):
     _finite_difference_check(lambda t: t[index] * t[index], [X])
 
 
 @pytest.mark.parametrize("index,shape", [((slice(None), slice(2, None, -2)), (4, 2, 5)), ([1, -1, 1], (3, 3, 5)),
-                                         ((Ellipsis, [4, 0]), (4, 3, 2))], ids=["slices", "repeated-rows", "last-axis"])
+                                         ((Ellipsis, [4, 0]), (4, 3, 2)), (([3, 0, 3], [1, 2, 1]), (3, 5))],
+                         ids=["slices", "repeated-rows", "last-axis", "two-index-lists"])
 def test_setitem_gradient_matches_finite_differences(index, shape):
     value = np.random.default_rng(4).standard_normal(shape)
 
@@ -242,8 +262,8 @@ def test_indexing_errors():
         t[:, :, [0, -6]]
     with pytest.raises(IndexError, match="too many indices"):
         t[0, 0, 0, 0]
-    with pytest.raises(IndexError, match="at most one"):
-        t[[0, 1], [0, 1]]
+    with pytest.raises(IndexError, match="index 3 is out of bounds for dimension 1 with size 3"):
+        t[[0, 1], [0, 3]]
     with pytest.raises(IndexError, match="unsupported index 1.5"):
         t[1.5]
     with pytest.raises(IndexError, match="False"):
@@ -252,6 +272,21 @@ def test_indexing_errors():
         t[T(np.ones(3, bool))]
     with pytest.raises(IndexError, match="full slices"):
         t[1:, [0, 1]] = 0.0
+    with pytest.raises(IndexError, match="only index"):
+        t[T(np.ones(4, bool)), 0]
+
+
+def test_updating_a_tensor_from_before_a_graph_branch_names_the_line():
+    @mindc.jit
+    def f(t):
+        if t.sum() > 0:
+            t[0] = 1.0
+        return t
+
+    with pytest.raises(mindc.OpError) as info:
+        f(T(X))
+    assert info.value.line == test_updating_a_tensor_from_before_a_graph_branch_names_the_line.__code__.co_firstlineno + 4
+    assert "cannot be updated in place inside it" in str(info.value)
 
 
 def test_a_value_of_the_wrong_shape_names_the_assignment():
