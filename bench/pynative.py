@@ -24,7 +24,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import train_step  # noqa: E402
-from report import machine, replace_section  # noqa: E402
+from report import machine, write_section  # noqa: E402
 
 PEERS = ["mindc", "torch", "mindspore", "numpy"]
 SECTION = "## PyNative"
@@ -132,10 +132,7 @@ def main() -> None:
              for p in peers if p != "numpy"}
     text = render(dispatch, steps, args.quick)
     print(text, file=sys.stderr)
-    if args.out == "-":
-        print(text)
-    else:
-        replace_section(args.out, SECTION, text)
+    write_section(args.out, SECTION, text)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import machine, replace_section  # noqa: E402
+from report import machine, write_section  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PEERS = ["mindc", "torch", "jax", "mindspore"]
@@ -516,10 +516,7 @@ def main() -> None:
             f"{p} {r['call_s'] * 1e6:.1f} µs" if "error" not in r else f"{p} failed ({r['error']})"
             for p, r in forwards[("mlp", batch)].items()), file=sys.stderr)
     text = render(results, args.quick, forwards)
-    if args.out == "-":
-        print(text)
-    else:
-        replace_section(args.out, SECTION, text)
+    write_section(args.out, SECTION, text)
 
 
 if __name__ == "__main__":

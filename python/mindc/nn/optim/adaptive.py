@@ -55,10 +55,7 @@ class RMSProp(Optimizer):
 
     @jit
     def construct(self, gradients):
-        gradients = self.prepared(gradients)
-        lr = self.get_lr()
-        self._advance_step()
-        return tuple(self._update(i, self._lr_at(lr, i), g) for i, g in enumerate(gradients))
+        return self._update_each(gradients)
 
     def _update(self, i: int, lr, g) -> Tensor:
         param, ms, moment = self.parameters[i], self.ms[i], self.moment[i]
@@ -94,10 +91,7 @@ class Adagrad(Optimizer):
 
     @jit
     def construct(self, grads):
-        grads = self.prepared(grads)
-        lr = self.get_lr()
-        self._advance_step()
-        return tuple(self._update(i, self._lr_at(lr, i), g) for i, g in enumerate(grads))
+        return self._update_each(grads)
 
     def _update(self, i: int, lr, g) -> Tensor:
         param, accum = self.parameters[i], self.accum[i]

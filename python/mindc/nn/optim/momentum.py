@@ -39,10 +39,7 @@ class Momentum(Optimizer):
 
     @jit
     def construct(self, gradients):
-        gradients = self.prepared(gradients)
-        lr = self.get_lr()
-        self._advance_step()
-        return tuple(self._update(i, self._lr_at(lr, i), g) for i, g in enumerate(gradients))
+        return self._update_each(gradients)
 
     def _update(self, i: int, lr, g) -> Tensor:
         param, moment = self.params[i], self.moments[i]

@@ -54,10 +54,7 @@ class SGD(Optimizer):
 
     @jit
     def construct(self, gradients):
-        gradients = self.prepared(gradients, decay=False)
-        lr = self.get_lr()
-        self._advance_step()
-        return tuple(self._update(i, self._lr_at(lr, i), g) for i, g in enumerate(gradients))
+        return self._update_each(gradients, decay=False)
 
     def _update(self, i: int, lr, g) -> Tensor:
         param, accum, stat = self.parameters[i], self.accum[i], self.stat[i]
