@@ -317,8 +317,45 @@ class TensorMethods:
     def softmax(self, axis: int = -1) -> "Tensor":
         return _ops().softmax(self, axis)
 
+    # Functional ops of the primitives work (mindc.ops.floor, cumsum, ...).
+    def floor(self) -> "Tensor":
+        return _ops().floor(self)
+
+    def ceil(self) -> "Tensor":
+        return _ops().ceil(self)
+
+    def sign(self) -> "Tensor":
+        return _ops().sign(self)
+
+    def reciprocal(self) -> "Tensor":
+        return _ops().reciprocal(self)
+
+    def log1p(self) -> "Tensor":
+        return _ops().log1p(self)
+
+    def expm1(self) -> "Tensor":
+        return _ops().expm1(self)
+
+    def cumsum(self, axis=None, dtype=None, *, dim=None) -> "Tensor":
+        """Running sums along axis (dim); without one, along the flattened tensor (numpy's)."""
+        axis = axis if dim is None else dim
+        x = self if dtype is None else _ops().cast(self, dtype)
+        return _ops().cumsum(x.reshape(-1), 0) if axis is None else _ops().cumsum(x, axis)
+
+    # ---- selection
     def masked_fill(self, mask, value) -> "Tensor":
         return _ops().masked_fill(self, mask, value)
+
+    def where(self, condition, y) -> "Tensor":
+        """This tensor where condition is true, else y (MindSpore's Tensor.where)."""
+        return _ops().select(condition, self, y)
+
+    def gather(self, input_indices, axis: int, batch_dims: int = 0) -> "Tensor":
+        return _ops().gather(self, input_indices, axis, batch_dims)
+
+    def index_select(self, axis: int, index) -> "Tensor":
+        """The slices at index (1-d, integers) along axis."""
+        return _ops().gather(self, index, axis)
 
 
 def _reduction(axis, keepdims, dim, keepdim) -> tuple:
