@@ -256,7 +256,7 @@ def flip(input, dims) -> Tensor:
     """input with the order of its elements reversed along each of dims."""
     x = tensor(input)
     axes = {axis_of(d, x.ndim, "mind.strided_slice") for d in ints(dims, "dims")}
-    return getitem(x, tuple(builtins.slice(None, None, -1 if d in axes else 1) for d in range(x.ndim)))
+    return _getitem(x, tuple(builtins.slice(None, None, -1 if d in axes else 1) for d in range(x.ndim)))
 
 
 def masked_fill(input_x, mask, value) -> Tensor:
