@@ -11,6 +11,7 @@ into it, in either mode.
 """
 from __future__ import annotations
 
+import copy
 from collections import OrderedDict
 from typing import Any, Iterator, NamedTuple
 
@@ -109,6 +110,14 @@ class Cell:
                 del self.__dict__[registry][name]
                 return
         object.__delattr__(self, name)
+
+    def __deepcopy__(self, memo):
+        # A copy has its own Parameters and children, and compiles its own graph when called.
+        clone = object.__new__(type(self))
+        memo[id(self)] = clone
+        for key, value in self.__dict__.items():
+            object.__setattr__(clone, key, None if key == "_graph" else copy.deepcopy(value, memo))
+        return clone
 
     # ---- computing
     def construct(self, *inputs, **kwargs):
