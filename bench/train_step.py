@@ -359,9 +359,9 @@ def forward_worker(peer: str, model: str, batch: int, calls: int, budget_s: floa
             "out": np.asarray(out, np.float64).tolist()}
 
 
-def run_worker(args: list[str]) -> dict:
-    """The JSON a worker process printed last, or {"error": its last stderr line}."""
-    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=ROOT)
+def run_worker(args: list[str], script: str = __file__) -> dict:
+    """The JSON a worker process (script with args) printed last, or {"error": its last stderr line}."""
+    done = subprocess.run([sys.executable, script, *args], capture_output=True, text=True, cwd=ROOT)
     if done.returncode != 0:
         reason = (done.stderr.strip().splitlines() or ["no output"])[-1]
         return {"error": reason[:160]}

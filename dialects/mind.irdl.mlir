@@ -669,4 +669,27 @@ irdl.dialect @mind {
     irdl.operands(fn: %fn)
     irdl.results(out: %out)
   }
+
+  // ---- Indexing updates (Tensor.__setitem__): functional, each returns a new x.
+  // StridedSliceUpdate(x, value, begin, end, strides): x with x[b0:e0:s0, ...] = value
+  irdl.operation @strided_slice_update {
+    %x = irdl.base "!builtin.tensor"
+    %value = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %begin = irdl.base "#builtin.dense_array"
+    %end = irdl.base "#builtin.dense_array"
+    %strides = irdl.base "#builtin.dense_array"
+    irdl.operands(x: %x, value: %value)
+    irdl.results(out: %out)
+    irdl.attributes {"begin" = %begin, "end" = %end, "strides" = %strides}
+  }
+  // ScatterUpdate(x, indices, updates): x with x[indices[j..]] = updates[j..] along axis 0
+  irdl.operation @scatter_update {
+    %x = irdl.base "!builtin.tensor"
+    %indices = irdl.base "!builtin.tensor"
+    %updates = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, indices: %indices, updates: %updates)
+    irdl.results(out: %out)
+  }
 }

@@ -23,8 +23,9 @@ from mlir.dialects import scf
 from mindc.frontend import dtype as mdt
 from mindc.frontend.convert import GraphSyntaxError, GraphTypeError, converted_callable
 from mindc.frontend.loops import graph_for, graph_while
+from mindc.frontend.liveness import RETURN
 from mindc.frontend.region import (Mismatch, RegionTrace, Template, Undefined, condition, describe, in_region, join,
-                                   label, syntax_error, tensor_like, wrap)
+                                   label, pair_sig, placeholder, syntax_error, tensor_like, wrap)
 from mindc.frontend.tensor import Tensor
 from mindc.frontend.trace import current_trace, location, user_frame_position
 
@@ -65,13 +66,12 @@ def graph_if(cond: Tensor, then_fn: Callable, else_fn: Callable, names: Sequence
     templates, pairs, owners = _join_branches(names, outs, where, what)
     yields: list[list[ir.Value]] = [[], []]
     for (a, b), name in zip(pairs, owners):
-        like = a if isinstance(a, Tensor) else b
-        other = b if isinstance(a, Tensor) else a
-        if isinstance(other, Tensor) and (other.shape != like.shape or other.dtype is not like.dtype):
+        sig = pair_sig(a, b)
+        if isinstance(a, Tensor) and isinstance(b, Tensor) and pair_sig(b, a) != sig:
             raise GraphTypeError(f"{label(name)} differs between the branches of this {what}: {describe(a)} in the "
                                  f"first branch and {describe(b)} in the second", where)
         for k, (t, v) in enumerate(zip(branches, (a, b))):
-            yields[k].append(t.value_of(in_region(t, tensor_like, v, like), where))
+            yields[k].append(t.value_of(in_region(t, tensor_like, v, sig), where))
     params = {}
     for t in branches:
         params.update(t.updates)
@@ -97,6 +97,9 @@ def _join_branches(names, outs, where, what):
     """Templates of the branch results and the (then, else) tensor pairs, each with its name."""
     templates, pairs, owners = [], [], []
     for name, a, b in zip(names, *outs):
+        if name == RETURN and isinstance(a, Undefined) != isinstance(b, Undefined):
+            # One branch returned, the other has not yet: its value is never read (jumps.py).
+            a, b = (placeholder(b), b) if isinstance(a, Undefined) else (a, placeholder(a))
         if isinstance(a, Undefined) != isinstance(b, Undefined):
             raise syntax_error(f"{label(name)} is assigned in only one branch of this {what} but used after it; "
                                "assign it in both branches or before the 'if'", where)
@@ -160,30 +163,64 @@ def range_of(callee: Callable, *args) -> Any:
     return range(*args)
 
 
-def for_stmt(iterable: Any, body_fn: Callable, names: tuple, carried: tuple, results: tuple) -> tuple:
+def for_stmt(iterable: Any, body_fn: Callable, names: tuple, carried: tuple, results: tuple, stop: tuple) -> tuple:
     """`for item in iterable: vars = body_fn(item, *vars)`: unrolled, or an scf.for over a range
-    with a traced bound."""
+    with a traced bound. An unrolled loop ends early once one of the flags `stop` (break,
+    returned; jumps.py) is a Python True."""
     state = _frame_values(names)
     if isinstance(iterable, RangeSpec):
         return graph_for(iterable.args, body_fn, names, state, carried, results, user_frame_position())
     for item in iterable:
         state = list(body_fn(item, *state))
+        if any(state[names.index(f)] is True for f in stop):
+            break
     return tuple(state[names.index(r)] for r in results)
 
 
-# ---- plain Python forms (the body leaves by return/break/continue)
-def test(cond: Any, what: str, where: str, filename: str, line: int) -> Any:
-    """cond of an if/while whose body contains `what` (return, break, continue)."""
+# ---- the flags of break, continue and return (jumps.py)
+def proceed(*flags: Any) -> Any:
+    """Whether none of the flags is set: a Python bool, or a boolean tensor where one is traced."""
+    from mindc import ops
+
+    if any(f is True for f in flags):
+        return False
+    traced_flags = [f for f in flags if traced(f)]
+    if not traced_flags:
+        return True
+    stop = traced_flags[0]
+    for f in traced_flags[1:]:
+        stop = ops.logical_or(stop, f)
+    return ops.logical_not(stop)
+
+
+def loop_test(cond: Callable, *flags: Any) -> Any:
+    """The condition of a while loop with a break or return: cond() while no flag is set."""
+    from mindc import ops
+
+    go = proceed(*flags)
+    if go is False:
+        return False
+    c = cond()
+    if go is True or not traced(c) and not c:
+        return c
+    if not traced(c):
+        return go
+    return ops.logical_and(go, c if c.dtype is mdt.bool_ else ops.not_equal(c, 0))
+
+
+# ---- plain Python forms (the body raises)
+def test(cond: Any, where: str, filename: str, line: int) -> Any:
+    """cond of an if/while whose body raises."""
     if traced(cond):
-        raise GraphSyntaxError(f"'{what}' inside {where} whose condition is a tensor is not supported in graph mode",
+        raise GraphSyntaxError(f"'raise' inside {where} whose condition is a tensor is not supported in graph mode",
                                filename, line)
     return cond
 
 
-def static_iter(iterable: Any, what: str, where: str, filename: str, line: int) -> Any:
-    """iterable of a for loop whose body contains `what` (return, break, continue)."""
+def static_iter(iterable: Any, where: str, filename: str, line: int) -> Any:
+    """iterable of a for loop whose body raises."""
     if isinstance(iterable, RangeSpec):
-        raise GraphSyntaxError(f"'{what}' inside {where} over a range with a tensor bound is not supported in "
+        raise GraphSyntaxError(f"'raise' inside {where} over a range with a tensor bound is not supported in "
                                "graph mode", filename, line)
     return iterable
 

@@ -217,9 +217,9 @@ class Mismatch(Exception):
 
 def join(a: Any, b: Any, pairs: list) -> Template:
     """The template of a variable whose value is a on one path and b on the other; appends
-    (a_leaf, b_leaf) for each tensor (one side may be a Python number to broadcast). Raises
-    Mismatch."""
-    if isinstance(a, Tensor) or isinstance(b, Tensor):
+    (a_leaf, b_leaf) for each tensor (one side may be a Python number to broadcast; two numbers
+    that differ become a 0-d tensor, as in a loop). Raises Mismatch."""
+    if isinstance(a, Tensor) or isinstance(b, Tensor) or is_number(a) and is_number(b) and not same(a, b):
         if isinstance(a, Tensor) and isinstance(b, Tensor) or is_number(a) or is_number(b):
             pairs.append((a, b))
             return Template("tensor")
@@ -230,15 +230,57 @@ def join(a: Any, b: Any, pairs: list) -> Template:
         return Template("dict", list(a), [join(a[k], b[k], pairs) for k in a])
     if same(a, b):
         return Template("static", a)
-    raise Mismatch(f"{describe(a)} in the first branch and {describe(b)} in the second; only tensors may differ")
+    raise Mismatch(f"{describe(a)} in the first branch and {describe(b)} in the second; only tensors and numbers "
+                   "may differ")
 
 
-def tensor_like(value: Any, like: Tensor) -> Tensor:
-    """value, a tensor or a Python number, as a tensor; a number is broadcast to like's shape
+def number_dtype(a: Any, b: Any) -> mdt.DType:
+    """The dtype of a 0-d tensor holding either of two Python numbers."""
+    order = ["bool", "int", "float"]
+    return mdt.default_dtype(max(mdt.scalar_kind(a), mdt.scalar_kind(b), key=order.index))
+
+
+def pair_sig(a: Any, b: Any) -> Sig:
+    """The shape and dtype of a joined pair of tensors or numbers (join)."""
+    for x in (a, b):
+        if isinstance(x, Tensor):
+            return Sig(x.shape, x.dtype.mlir)
+    return Sig((), number_dtype(a, b).mlir)
+
+
+def tensor_like(value: Any, sig: Sig) -> Tensor:
+    """value, a tensor or a Python number, as a tensor; a number is broadcast to sig's shape
     and dtype (in the current trace)."""
     from mindc import ops
 
-    return value if isinstance(value, Tensor) else ops.fill(like.dtype, like.shape, value)
+    return value if isinstance(value, Tensor) else ops.fill(mdt.as_dtype(sig.dtype), sig.shape, value)
+
+
+def placeholder(value: Any) -> Any:
+    """value with its tensors replaced by 0: what the returned value is on a path that has not
+    returned yet (jumps.py), where the returned flag guarantees nobody reads it."""
+    if isinstance(value, Tensor):
+        return 0
+    if isinstance(value, (tuple, list)):
+        items = [placeholder(x) for x in value]
+        return value._make(items) if hasattr(value, "_fields") else type(value)(items)
+    if isinstance(value, dict):
+        return {k: placeholder(v) for k, v in value.items()}
+    return value
+
+
+def zeros(template: Template) -> Any:
+    """The value of template (with sigs, from leaves_of) with zero tensors."""
+    from mindc import ops
+
+    leaves = [ops.fill(mdt.as_dtype(t.sig.dtype), t.sig.shape, 0) for t in _tensor_templates(template)]
+    return template.build(iter(leaves))
+
+
+def _tensor_templates(template: Template) -> list[Template]:
+    if template.kind == "tensor":
+        return [template]
+    return [t for c in template.children for t in _tensor_templates(c)]
 
 
 def leaves_of(value: Any, template_out: list) -> list[Tensor]:

@@ -14,6 +14,7 @@ from collections import OrderedDict
 from typing import Any, Iterator
 
 from mindc.context import graph_mode
+from mindc.frontend.bprop import call_with_bprop, has_bprop
 from mindc.frontend.jit import Jitted
 from mindc.frontend.parameter import Parameter
 from mindc.frontend.trace import current_trace
@@ -89,6 +90,9 @@ class Cell:
 
     def __call__(self, *args, **kwargs):
         if current_trace() is not None:
+            if has_bprop(self):
+                # Differentiated by the user's bprop, not by its construct (frontend/bprop.py).
+                return call_with_bprop(self, args, kwargs)
             return self._traced_construct()(*args, **kwargs)
         if not graph_mode():
             return self.construct(*args, **kwargs)

@@ -1,4 +1,4 @@
-"""Array ops (MindSpore's ops.array_func): shapes, data movement, creation, and Tensor indexing.
+"""Array ops (MindSpore's ops.array_func): shapes, data movement and creation (indexing: ops/indexing.py).
 Python-level arguments (-1 in shapes, negative axes, slices) are resolved here to static ints."""
 from __future__ import annotations
 
@@ -6,8 +6,6 @@ import builtins
 import functools
 import math as pymath
 from typing import Any, Sequence
-
-import numpy as np
 
 from mindc.frontend import dtype as mdt
 from mindc.frontend.tensor import Tensor
@@ -190,7 +188,7 @@ def strided_slice(input_x, begin, end, strides, begin_mask: int = 0, end_mask: i
             items.append(b)
         else:
             items.append(builtins.slice(None if begin_mask & bit else b, None if end_mask & bit else e, s))
-    return getitem(tensor(input_x), tuple(items))
+    return _getitem(tensor(input_x), tuple(items))
 
 
 def tile(input, dims) -> Tensor:
@@ -231,7 +229,7 @@ def split(tensor, split_size_or_sections, axis: int = 0) -> tuple[Tensor, ...]:
             fail("mind.strided_slice", f"split sizes {sizes} do not add up to dimension {axis} of size {n}")
     starts = [builtins.sum(sizes[:i]) for i in range(len(sizes))]
     lead = (builtins.slice(None),) * axis
-    return tuple(getitem(x, lead + (builtins.slice(b, b + k),)) for b, k in zip(starts, sizes))
+    return tuple(_getitem(x, lead + (builtins.slice(b, b + k),)) for b, k in zip(starts, sizes))
 
 
 def slice(input_x, begin, size) -> Tensor:
@@ -244,7 +242,7 @@ def slice(input_x, begin, size) -> Tensor:
     for dim, (b, k, n) in enumerate(zip(begin, size, x.shape)):
         if not 0 <= b <= n or (k != -1 and not 0 <= k <= n - b):
             fail("mind.strided_slice", f"slice [{b}, {b}+{k}) is out of bounds for dimension {dim} of size {n}")
-    return getitem(x, tuple(builtins.slice(b, n if k == -1 else b + k) for b, k, n in zip(begin, size, x.shape)))
+    return _getitem(x, tuple(builtins.slice(b, n if k == -1 else b + k) for b, k, n in zip(begin, size, x.shape)))
 
 
 def unstack(input_x, axis: int = 0) -> tuple[Tensor, ...]:
@@ -258,7 +256,7 @@ def flip(input, dims) -> Tensor:
     """input with the order of its elements reversed along each of dims."""
     x = tensor(input)
     axes = {axis_of(d, x.ndim, "mind.strided_slice") for d in ints(dims, "dims")}
-    return getitem(x, tuple(builtins.slice(None, None, -1 if d in axes else 1) for d in range(x.ndim)))
+    return _getitem(x, tuple(builtins.slice(None, None, -1 if d in axes else 1) for d in range(x.ndim)))
 
 
 def masked_fill(input_x, mask, value) -> Tensor:
@@ -332,53 +330,8 @@ def dtype(input_x) -> mdt.DType:
     return tensor(input_x).dtype
 
 
-def getitem(x: Tensor, index) -> Tensor:
-    """x[index] for ints, slices, None, Ellipsis, or one integer tensor/list
-    (a gather along axis 0)."""
-    if isinstance(index, (Tensor, list)):
-        indices = tensor(index)
-        if indices.dtype.is_bool:
-            raise IndexError("boolean mask indexing is not supported (its shape depends on the values)")
-        return gather(x, indices, 0)
-    items = index if isinstance(index, tuple) else (index,)
-    items = _expand_ellipsis(items, x.ndim)
-    slices: list[tuple[int, int, int]] = []    # (begin, end, stride) of each dimension of x
-    shape: list[int] = []                      # the result's shape
-    for item in items:
-        if item is None:
-            shape.append(1)
-            continue
-        dim = len(slices)
-        size = x.shape[dim]
-        if isinstance(item, builtins.slice):
-            start, stop, step = item.indices(size)
-            shape.append(len(range(start, stop, step)))
-            if step < 0 and stop < 0:
-                # "Before index 0": as a slice bound -1 would mean the last element.
-                stop = -size - 1
-            slices.append((start, stop, step))
-        elif isinstance(item, (int, np.integer)):
-            if not -size <= item < size:
-                raise IndexError(f"index {item} is out of bounds for dimension {dim} with size {size}")
-            slices.append((int(item) % size, int(item) % size + 1, 1))
-        else:
-            raise IndexError(f"unsupported index {item!r}: use ints, slices, None, ... or one integer tensor")
-    out = x
-    if slices != [(0, n, 1) for n in x.shape]:
-        begin, end, strides = zip(*slices)
-        out = one("mind.strided_slice", [x], {"begin": begin, "end": end, "strides": strides})
-    return reshape(out, tuple(shape))
+def _getitem(x: Tensor, index) -> Tensor:
+    # ops.indexing builds on this module's ops, so it is imported on use rather than at the top.
+    from mindc.ops.indexing import getitem
 
-
-def _expand_ellipsis(items: tuple, rank: int) -> list:
-    """The index items with the Ellipsis replaced by full slices and missing trailing ones added."""
-    consuming = sum(1 for i in items if i is not None and i is not Ellipsis)
-    if consuming > rank:
-        raise IndexError(f"too many indices for a tensor of rank {rank}: {consuming}")
-    if sum(1 for i in items if i is Ellipsis) > 1:
-        raise IndexError("an index can only have a single ellipsis ('...')")
-    fill_in = [builtins.slice(None)] * (rank - consuming)
-    if any(i is Ellipsis for i in items):
-        at = next(k for k, i in enumerate(items) if i is Ellipsis)
-        return [*items[:at], *fill_in, *items[at + 1:]]
-    return [*items, *fill_in]
+    return getitem(x, index)

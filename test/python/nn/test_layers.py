@@ -39,8 +39,9 @@ def check_gradients(net, *inputs, seed: int = 0, directions: int = 2):
     params = net.trainable_params()
     positions = tuple(i for i, x in enumerate(inputs) if np.issubdtype(x.dtype, np.floating))
     grads = mindc.grad(loss, grad_position=positions or None, weights=params)(*xs)
-    # MindSpore's structure: (input grads, weight grads), or only one part when the other is empty.
-    by_input, by_param = grads if positions and params else (grads, ()) if positions else ((), grads)
+    # MindSpore's structure with weights given (a list, maybe empty): (input grads, weight grads),
+    # or the weight grads alone for grad_position=None.
+    by_input, by_param = grads if positions else ((), grads)
     forward = mindc.jit(loss)
 
     def along(point, u, t):
@@ -287,6 +288,11 @@ def test_pool_rejects_2d_input():
 # ---- Flatten and activations
 
 
+def test_identity_returns_its_input():
+    x = T(rand(2, 3, seed=9))
+    assert nn.Identity()(x) is x
+
+
 def test_flatten():
     x = rand(2, 3, 4, 5, seed=10).astype(np.float32)
     assert (nn.Flatten().start_dim, nn.Flatten().end_dim) == (1, -1)
@@ -315,10 +321,30 @@ def log_softmax(x, axis):
     (nn.Softmax(), lambda x: np.exp(log_softmax(x, -1))),
     (nn.Softmax(axis=0), lambda x: np.exp(log_softmax(x, 0))),
     (nn.LogSoftmax(axis=1), lambda x: log_softmax(x, 1)),
-], ids=["relu", "gelu_tanh", "gelu_erf", "sigmoid", "tanh", "softmax", "softmax_axis0", "log_softmax"])
+    (nn.ReLU6(), lambda x: np.clip(x, 0, 6)),
+    (nn.LeakyReLU(0.1), lambda x: np.where(x > 0, x, 0.1 * x)),
+    (nn.ELU(0.7), lambda x: np.where(x > 0, x, 0.7 * np.expm1(x))),
+    (nn.Softplus(2.0, 3.0), lambda x: np.where(2 * x > 3, x, np.log1p(np.exp(2 * x)) / 2)),
+    (nn.SiLU(), lambda x: x / (1 + np.exp(-x))),
+    (nn.LogSigmoid(), lambda x: -np.logaddexp(0, -x)),
+    (nn.HSigmoid(), lambda x: np.clip(x + 3, 0, 6) / 6),
+    (nn.HSwish(), lambda x: x * np.clip(x + 3, 0, 6) / 6),
+    (nn.Softsign(), lambda x: x / (1 + np.abs(x))),
+    (nn.Tanhshrink(), lambda x: x - np.tanh(x)),
+    (nn.PReLU(4, T(np.array([0.1, 0.2, 0.3, 0.4], np.float32))),
+     lambda x: np.where(x > 0, x, x * np.array([0.1, 0.2, 0.3, 0.4], np.float32).reshape(1, 4, 1))),
+], ids=["relu", "gelu_tanh", "gelu_erf", "sigmoid", "tanh", "softmax", "softmax_axis0", "log_softmax", "relu6",
+        "leaky_relu", "elu", "softplus", "silu", "log_sigmoid", "hsigmoid", "hswish", "softsign", "tanhshrink",
+        "prelu"])
 def test_activations_match_numpy(cell, ref):
-    x = (2 * rand(3, 4, 5, seed=11)).astype(np.float32)
+    x = (4 * rand(3, 4, 5, seed=11)).astype(np.float32)
     np.testing.assert_allclose(run(cell, x), ref(x.astype(np.float64)), rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("name", ["relu6", "leakyrelu", "elu", "softplus", "silu", "logsigmoid", "hswish", "prelu"])
+def test_activation_gradients_match_finite_differences(name):
+    cell = nn.PReLU(1, T(np.array([0.3]))) if name == "prelu" else nn.get_activation(name)
+    check_gradients(cell, 4 * rand(3, 4, seed=12) + 0.01)
 
 
 def test_activation_defaults_and_errors():
@@ -331,9 +357,13 @@ def test_activation_defaults_and_errors():
         nn.Softmax(axis=(0, 1))
     with pytest.raises(KeyError, match="unknown activation 'swish'"):
         nn.get_activation("swish")
+    prelu = nn.PReLU()
+    assert prelu.w.name == "a" and prelu.w.shape == (1,) and prelu.trainable_params() == [prelu.w]
+    with pytest.raises(ValueError, match=r"'w' must have shape \(3,\) or \(1,\)"):
+        nn.PReLU(3, T(np.ones(2, np.float32)))
 
 
-# ---- BatchNorm2d
+# ---- BatchNorm1d, BatchNorm2d
 
 
 def batch_norm_ref(x, mean, var, gamma, beta, eps):
@@ -426,6 +456,19 @@ def test_batch_norm_bad_arguments(kwargs, error, match):
 def test_batch_norm_wrong_channels():
     with pytest.raises(ValueError, match="num_features = 3"):
         nn.BatchNorm2d(3)(T(np.ones((2, 4, 2, 2), np.float32)))
+    with pytest.raises(ValueError, match=r"'BatchNorm1d', x must be 2-d \(N, C\) or 3-d \(N, C, L\)"):
+        nn.BatchNorm1d(3)(T(np.ones((2, 3, 2, 2), np.float32)))
+
+
+@pytest.mark.parametrize("shape", [(6, 3), (4, 3, 5)])
+def test_batch_norm_1d_normalizes_over_every_axis_but_the_channels(shape):
+    bn = nn.BatchNorm1d(3, momentum=0.8, dtype=mindc.float64).set_train()
+    x = rand(*shape, seed=25) * 2 + 1
+    axes = (0,) if len(shape) == 2 else (0, 2)
+    mean, var = x.mean(axis=axes, keepdims=True), x.var(axis=axes, keepdims=True)
+    np.testing.assert_allclose(run(bn, x), (x - mean) / np.sqrt(var + 1e-5), **F64)
+    np.testing.assert_allclose(bn.moving_mean.asnumpy(), 0.2 * mean.reshape(-1), **F64)
+    check_gradients(bn, x)
 
 
 # ---- LayerNorm

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
-from mindc.ops import array, math, nn, state
+from mindc.ops import array, loss, math, nn, state
 from mindc.ops._base import cast_to, fail, float_operand, one, operands, tensor
 from mindc.ops.operations._define import define
 from mindc.ops.operations.random_ops import RandomPrimitive
@@ -300,8 +300,8 @@ class SoftmaxCrossEntropyWithLogits(Primitive):
         if x.ndim != 2 or y.shape != x.shape:
             fail("mind.log_softmax", f"SoftmaxCrossEntropyWithLogits needs (N, C) logits and labels of one shape, "
                                      f"found {list(x.shape)} and {list(y.shape)}")
-        loss = math.neg(math.reduce_sum(math.mul(y, nn.log_softmax(x, -1)), -1))
-        return loss, math.sub(nn.softmax(x, -1), y)
+        per_sample = math.neg(math.reduce_sum(math.mul(y, nn.log_softmax(x, -1)), -1))
+        return per_sample, math.sub(nn.softmax(x, -1), y)
 
 
 class SparseSoftmaxCrossEntropyWithLogits(Primitive):
@@ -401,7 +401,7 @@ class SigmoidCrossEntropyWithLogits(Primitive):
         pass
 
     def __call__(self, logits, label):
-        return nn.binary_cross_entropy_with_logits(logits, label, reduction="none")
+        return loss.binary_cross_entropy_with_logits(logits, label, reduction="none")
 
 
 class BCEWithLogitsLoss(Primitive):
@@ -412,7 +412,7 @@ class BCEWithLogitsLoss(Primitive):
         check_str(reduction, "reduction", self.name, ("mean", "sum", "none"))
 
     def __call__(self, logits, label, weight, pos_weight):
-        return nn.binary_cross_entropy_with_logits(logits, label, weight, pos_weight, self.reduction)
+        return loss.binary_cross_entropy_with_logits(logits, label, weight, pos_weight, self.reduction)
 
 
 class SmoothL1Loss(Primitive):
@@ -424,4 +424,4 @@ class SmoothL1Loss(Primitive):
         check_str(reduction, "reduction", self.name, ("mean", "sum", "none"))
 
     def __call__(self, logits, labels):
-        return nn.smooth_l1_loss(logits, labels, self.beta, self.reduction)
+        return loss.smooth_l1_loss(logits, labels, self.beta, self.reduction)
