@@ -142,8 +142,6 @@ def test_partial_binds_leading_arguments():
                                **tol(np.float32))
 
 
-@pytest.mark.skipif(not hasattr(__import__("mindc.frontend.grad", fromlist=["_"]), "GradOperation"),
-                    reason="GradOperation comes with the gradient helper's branch (mindc.frontend.grad)")
 def test_grad_operation_is_re_exported():
     from mindc import ops
     from mindc.frontend.grad import GradOperation
