@@ -1,5 +1,5 @@
 """MindSpore's neural-network primitives (mindspore.ops.operations.nn_ops): activations, softmax,
-convolution, pooling, normalization, losses, dropout and the momentum update."""
+convolution, pooling, normalization, losses and dropout."""
 from __future__ import annotations
 
 from mindc.frontend.parameter import Parameter
@@ -14,7 +14,7 @@ from mindc.ops.primitive import (Primitive, check_bool, check_float, check_int, 
 __all__ = [
     "ReLU", "ReLU6", "Sigmoid", "Softplus", "GeLU", "Elu", "Softmax", "LogSoftmax", "BiasAdd", "Conv2D", "MaxPool",
     "AvgPool", "LayerNorm", "BatchNorm", "SoftmaxCrossEntropyWithLogits", "SparseSoftmaxCrossEntropyWithLogits",
-    "Dropout", "ApplyMomentum", "Gelu", "HSigmoid", "HSwish", "SeLU", "Softsign", "Mish", "CeLU", "L2Loss",
+    "Dropout", "Gelu", "HSigmoid", "HSwish", "SeLU", "Softsign", "Mish", "CeLU", "L2Loss",
     "L2Normalize", "SigmoidCrossEntropyWithLogits", "BCEWithLogitsLoss", "SmoothL1Loss", "Conv2DBackpropInput",
     "Conv2DTranspose",
 ]
@@ -340,31 +340,6 @@ class Dropout(RandomPrimitive):
             raise TypeError(f"For 'Dropout', x must be a float tensor, got {x.dtype}")
         mask = cast_to(math.greater_equal(self.uniform(x.shape, x.dtype), 1.0 - self.keep_prob), x.dtype)
         return math.mul(x, math.mul(mask, 1.0 / self.keep_prob)), mask
-
-
-class ApplyMomentum(Primitive):
-    """ApplyMomentum(use_nesterov=False, use_locking=False, gradient_scale=1.0)(variable,
-    accumulation, learning_rate, gradient, momentum): accumulation = accumulation * momentum +
-    gradient * gradient_scale; variable -= learning_rate * accumulation (Nesterov: -= learning_rate
-    * (gradient + momentum * accumulation)). Both Parameters are updated in place; returns variable."""
-
-    @prim_attr_register
-    def __init__(self, use_nesterov=False, use_locking=False, gradient_scale=1.0):
-        check_bool(use_nesterov, "use_nesterov", self.name)
-        check_bool(use_locking, "use_locking", self.name)
-        check_float(gradient_scale, "gradient_scale", self.name)
-
-    def __call__(self, variable, accumulation, learning_rate, gradient, momentum):
-        for what, p in (("variable", variable), ("accumulation", accumulation)):
-            if not isinstance(p, Parameter):
-                fail("assign", f"ApplyMomentum needs a Parameter as '{what}', got {type(p).__name__}")
-        g = math.mul(gradient, self.gradient_scale) if self.gradient_scale != 1.0 else tensor(gradient)
-        accum = math.add(math.mul(accumulation.value(), momentum), g)
-        state.assign(accumulation, accum)
-        step = math.add(g, math.mul(accum, momentum)) if self.use_nesterov else accum
-        state.assign(variable, math.sub(variable.value(), math.mul(step, learning_rate)))
-        return variable
-
 
 
 class L2Loss(Primitive):
