@@ -306,6 +306,11 @@ def test_top_k_and_sort_primitives():
     order = np.argsort(-x, -1)[:, :4]
     np.testing.assert_array_equal(indices.asnumpy(), order)
     check(values, np.take_along_axis(x, order, -1))
+    # sorted=False: the same k elements in index order, as MindSpore's CPU kernel gives them.
+    values, indices = P.TopK(sorted=False)(T(x), 4)
+    in_order = np.sort(order, -1)
+    np.testing.assert_array_equal(indices.asnumpy(), in_order)
+    check(values, np.take_along_axis(x, in_order, -1))
     values, indices = P.Sort(axis=0)(T(x))
     np.testing.assert_array_equal(indices.asnumpy(), np.argsort(x, 0))
     check(values, np.sort(x, 0))
