@@ -235,6 +235,27 @@ def test_grad_operation_flags_must_be_bools():
         GradOperation(get_all=1)
 
 
+def test_integer_tensors_get_integer_gradients(either_mode):
+    # MindSpore's test_grad_return_type nets: integer inputs and Parameters are differentiated
+    # like floats, their gradients integers (sensitivity: integer ones).
+    class Affine(nn.Cell):
+        def __init__(self, w, b):
+            super().__init__()
+            self.w, self.b = mindc.Parameter(w, name="w"), mindc.Parameter(b, name="b")
+
+        def construct(self, x, y):
+            return self.w * x + self.b * y
+
+    rng = np.random.default_rng(20)
+    x, y, w, b = (rng.integers(-9, 10, 3).astype(np.int32) for _ in range(4))
+    net = Affine(w, b)
+    (dx, dy), (dw, db) = GradNet(net, GradOperation(get_all=True, get_by_list=True), net.trainable_params())(
+        T(x), T(y))
+    for got, want_ in ((dx, w), (dy, b), (dw, x), (db, y)):
+        assert got.dtype is mindc.int32
+        np.testing.assert_array_equal(got.asnumpy(), want_)
+
+
 # ---- vjp, jvp and Jacobian structures
 
 def test_vjp_takes_one_cotangent_per_output_and_returns_a_tuple():
