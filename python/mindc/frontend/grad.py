@@ -113,10 +113,16 @@ def _grad_program(fn, req: Request):
         staged = Staged(current_trace(), fn, args, req.params, None)
         diff = _differentiated(staged.out_sigs, req.has_aux)
         seeds = _sensitivities(staged, sens, diff) if req.sens_param else None
-        spans = _spans(args, positions)
+        spans = _spans(args)
+        # As in MindSpore, arguments that hold no tensor (Python numbers) have no gradient.
+        positions = tuple(p for p in positions if spans[p])
         wrt = [*(i for p in positions for i in spans[p]), *range(len(staged.args), len(staged.args) + len(req.params))]
         count = len(staged.out_sigs)
-        if staged.updates:
+        if not count:
+            # No tensor output (MindSpore: a constant): every gradient is zero.
+            inputs = [*staged.args, *req.params]
+            values, grads = [], [staged.fill(Sig(inputs[i].shape, inputs[i].dtype.mlir), 0) for i in wrt]
+        elif staged.updates:
             values, grads = _grad_with_updates(staged, diff, wrt, seeds)
         else:
             # MindSpore's sensitivity for outputs that are not scalars: ones.
@@ -143,16 +149,12 @@ def _grad_program(fn, req: Request):
     return program
 
 
-def _spans(args: Sequence, positions: Sequence[int]) -> list[range]:
-    """The indices among the tensors of args of each argument's tensors; an argument at one of
-    positions must hold tensors."""
+def _spans(args: Sequence) -> list[range]:
+    """The indices among the tensors of args of each argument's tensors."""
     spans, start = [], 0
-    for i, a in enumerate(args):
+    for a in args:
         leaves: list[Tensor] = []
         flatten(a, leaves)
-        if i in positions and not leaves:
-            raise TypeError(f"{where_text(user_frame_position())}grad_position {i} is a {type(a).__name__}, "
-                            "not a tensor: only tensors have gradients")
         spans.append(range(start, start + len(leaves)))
         start += len(leaves)
     return spans
