@@ -55,8 +55,9 @@ class Program:
 
 def run(program: Callable, *args, cell=None, request=None) -> Any:
     """program(*args) in the current trace, or compiled and run; with cell (the Cell program
-    differentiates) and request (a hashable description of what program computes of it), a trace
-    of the same call is reused while it is known to repeat (see the module docstring)."""
+    differentiates) and request (the grad_request.Request program computes: hashable, with the
+    weights as its params), a trace of the same call is reused while it is known to repeat (see
+    the module docstring)."""
     if current_trace() is not None:
         return program(*args)
     leaves: list[Tensor] = []
