@@ -22,7 +22,7 @@ import ast
 import itertools
 from dataclasses import dataclass
 
-from mindc.frontend.liveness import FLAG, RETURN, RUNTIME, SCOPES
+from mindc.frontend.liveness import FLAG, RETURN, RUNTIME, SCOPES, THUNK
 
 RETURNED = FLAG + "returned"
 
@@ -161,6 +161,7 @@ class JumpLowering:
         stop = [f for f in (inner.brk, RETURNED if returns else None) if f]
         if stop and isinstance(s, ast.While):
             thunk = ast.Lambda(ast.arguments([], [], None, [], [], None, []), s.test)
+            setattr(thunk, THUNK, True)
             s.test = located([rt("loop_test", thunk, *_flags(stop))], s.test)[0]
         elif stop:
             # An unrolled for stops once a flag is a Python True; under a tensor flag the

@@ -17,6 +17,7 @@ from mindc.context import graph_mode
 from mindc.frontend.bprop import call_with_bprop, has_bprop
 from mindc.frontend.jit import Jitted
 from mindc.frontend.parameter import Parameter
+from mindc.frontend.tensor import Tensor
 from mindc.frontend.trace import current_trace
 
 __all__ = ["Cell"]
@@ -61,6 +62,10 @@ class Cell:
             params.pop(name, None)
             self.__dict__.pop(name, None)
             cells[name] = value
+        elif isinstance(value, Tensor) and params.get(name) is not None:
+            # MindSpore's Cell: a tensor assigned to a Parameter's name sets its data (in a
+            # graph, an assignment of the Parameter), the Parameter stays.
+            params[name].set_data(value)
         elif value is None and (name in params or name in cells):
             (params if name in params else cells)[name] = None
         else:

@@ -211,3 +211,52 @@ def test_parameter_side_effects_in_loops_and_branches(either_mode, sign):
         p, q = accumulate_reference(p, q, x, 4)
         for g, w in zip([*got, net.p, net.q], [p, q, p, q]):
             close(g, w, np.float64)
+
+
+def test_a_variable_of_a_loop_with_break_is_not_live_after_the_outer_loop():
+    # MindSpore's inner/test_break_continue.py: j is local to each outer iteration.
+    def nested(x, n):
+        out = x * 0.0
+        i = n * 0
+        while i < n:
+            j = n * 0
+            while j < n + 3:
+                out = out + x
+                j = j + 1
+                if j > 4:
+                    break
+            i = i + 1
+        return out
+
+    check_forward(nested, rand(2, seed=9), 3)
+
+
+class Keeper(nn.Cell):
+    """Assigning a tensor to a Parameter's attribute name sets the Parameter (MindSpore's Cell)."""
+
+    def __init__(self):
+        super().__init__()
+        self.w = Parameter(np.zeros(3, np.float64), name="w")
+
+    def construct(self, x, n):
+        for i in range(n):
+            if x.sum() > 0:
+                self.w = self.w + x
+            else:
+                self.w = x - 1.0
+        return self.w + 1.0
+
+
+@pytest.mark.parametrize("sign", [1.0, -1.0])
+def test_assigning_a_parameter_attribute_in_branches_and_loops(either_mode, sign):
+    net = Keeper()
+    x = np.abs(rand(3, dtype=np.float64, seed=10)) * sign
+    w = np.zeros(3)
+    for _ in range(3):
+        w = w + x if x.sum() > 0 else x - 1.0
+    w = w + x if x.sum() > 0 else x - 1.0
+    got = net(T(x), T(np.int64(1)))
+    net(T(x), T(np.int64(3)))
+    assert isinstance(net.w, Parameter)
+    close(net.w, w, np.float64)
+    close(got, (x if sign > 0 else x - 1.0) + 1.0, np.float64)
