@@ -22,7 +22,7 @@ from mlir import ir
 
 from mindc.frontend import dtype as mdt
 from mindc.frontend.convert import GraphRecursionError, GraphSyntaxError, converted_callable
-from mindc.frontend.branches import graph_if, graph_switch
+from mindc.frontend.branches import Switch, graph_if
 from mindc.frontend.jit import Jitted
 from mindc.frontend.loops import graph_for, graph_while
 from mindc.frontend.region import RegionTrace, Undefined, in_region
@@ -185,18 +185,6 @@ def _callables(seq: Any) -> bool:
     if isinstance(seq, (Tensor, str, dict)) or not hasattr(seq, "__len__") or not hasattr(seq, "__getitem__"):
         return False
     return len(seq) > 0 and all(callable(f) for f in seq)
-
-
-class Switch:
-    """A sequence of callables indexed by a traced tensor: calling it is MindSpore's
-    switch_layer, an scf.index_switch whose case k calls seq[k] (branches.graph_switch)."""
-
-    def __init__(self, seq: Any, key: Tensor):
-        self.seq, self.key = list(seq), key
-
-    def __call__(self, *args, **kwargs) -> Any:
-        cases = [lambda f=f: (call(f)(*args, **kwargs),) for f in self.seq]
-        return graph_switch(self.key, cases, ["the result"], user_frame_position(), "call of a cell chosen by a tensor")[0]
 
 
 # ---- plain Python forms (the body raises)
