@@ -94,6 +94,31 @@ def test_break_continue_and_else_in_an_unrolled_loop(sign):
     check_forward(lambda x: break_and_continue_python_list(x, (0.5, 0.5)), x)
 
 
+def while_true(x):
+    while True:
+        x = x * 1.5 + 0.5
+        if x.sum() > 8.0:
+            break
+    return x
+
+
+def rows_until_negative(x, rows):
+    for row in rows:
+        if row.sum() < 0.0:
+            break
+        x = x + row
+    return x
+
+
+def test_break_out_of_while_true():
+    check_forward(while_true, np.abs(rand(3, seed=11)))
+
+
+@pytest.mark.parametrize("seed", [12, 13])
+def test_break_in_a_for_over_a_tensors_rows(seed):
+    check_forward(rows_until_negative, rand(3, seed=seed), rand(4, 3, seed=seed + 1))
+
+
 def test_break_ends_a_python_loop_without_tracing_the_rest():
     def first_positive(xs):
         for k, v in enumerate(xs):

@@ -201,6 +201,38 @@ def test_for_over_python_sequences_and_tensors_is_unrolled():
     assert "scf" not in f.lower(T(x), T(rows)).as_text()
 
 
+class Stack(nn.Cell):
+    """Iterates its containers with zip and enumerate, one step on a tensor condition."""
+
+    def __init__(self):
+        super().__init__()
+        self.layers = nn.CellList([Scale(2.0), Scale(3.0), Scale(0.5)])
+        self.tail = nn.SequentialCell(Scale(1.5), Scale(-1.0))
+
+    def construct(self, x, shifts):
+        for layer, shift in zip(self.layers, shifts):
+            x = layer(x) + shift
+        for k, layer in enumerate(self.tail):
+            if x.sum() > k:
+                x = layer(x)
+        return x
+
+
+def stack_reference(x, shifts):
+    for scale, shift in zip((2.0, 3.0, 0.5), shifts):
+        x = x * scale + shift
+    for k, scale in enumerate((1.5, -1.0)):
+        if x.sum() > k:
+            x = x * scale
+    return x
+
+
+@pytest.mark.parametrize("seed", [10, 11])
+def test_for_over_zip_and_enumerate_of_cell_containers(either_mode, seed):
+    x, shifts = rand(3, seed=seed), rand(3, 3, seed=seed + 1)
+    close(Stack()(T(x), T(shifts)), stack_reference(x.astype(np.float64), shifts.astype(np.float64)))
+
+
 def test_nested_if_in_while_in_for():
     def nested(x, n):
         for i in range(n):
