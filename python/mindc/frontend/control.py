@@ -52,7 +52,8 @@ def _traced_call(fn: Callable, where, *args, **kwargs) -> Any:
     if _depth.get(code, 0) >= MAX_RECURSION:
         raise GraphRecursionError(f"the recursion of '{code.co_name}' did not end after {MAX_RECURSION} nested calls "
                                   "while tracing: in graph mode a recursion must end on Python values; on a tensor "
-                                  "condition both branches are traced, and the recursion becomes an endless loop", where)
+                                  "condition both branches are traced, and the recursion becomes an endless loop",
+                                  where)
     _depth[code] = _depth.get(code, 0) + 1
     try:
         return fn(*args, **kwargs)
