@@ -188,6 +188,9 @@ def test_the_returned_value_is_one_result_of_the_scf_ops():
     (lambda x: (return_in_while(x, 6)[0] * x).sum(), (np.abs(rand(3, seed=7)).astype(np.float64),)),
     (lambda x: (return_in_nested_if(x) ** 2).sum(), (rand(3, seed=1).astype(np.float64),)),
     (lambda x: return_in_for_in_while(x)[0].sum(), (np.abs(rand(3, seed=4)).astype(np.float64) * 0.3,)),
+    # Tensor bounds: an scf.for with continue, an scf.while with break from the first iteration.
+    (lambda x: continue_for(x, T(np.int64(5))).sum(), (np.abs(rand(4, seed=6)).astype(np.float64),)),
+    (lambda x: break_while(x, T(np.int64(6)))[0].sum(), (np.abs(rand(3, seed=5)).astype(np.float64),)),
 ])
 def test_gradients_through_break_continue_and_return(fn, args):
     check_grads(fn, args, wrt=[0])
