@@ -447,6 +447,17 @@ irdl.dialect @mind {
     irdl.results(out: %out)
     irdl.attributes {"axis" = %axis, "exclusive" = %exclusive, "reverse" = %reverse}
   }
+  // TopK(x, k): the k largest values along the last axis in descending order, and their indices
+  // (i32); equal values come in index order
+  irdl.operation @top_k {
+    %x = irdl.base "!builtin.tensor"
+    %values = irdl.base "!builtin.tensor"
+    %indices = irdl.base "!builtin.tensor"
+    %k = irdl.base "#builtin.integer"
+    irdl.operands(x: %x)
+    irdl.results(values: %values, indices: %indices)
+    irdl.attributes {"k" = %k}
+  }
 
   // ---- Shape and data movement.
   // Reshape(x, shape): shape has no -1 here (the frontend resolves it)
@@ -656,6 +667,29 @@ irdl.dialect @mind {
     %fn = irdl.base "!builtin.function"
     %out = irdl.base "!builtin.function"
     irdl.operands(fn: %fn)
+    irdl.results(out: %out)
+  }
+
+  // ---- Indexing updates (Tensor.__setitem__): functional, each returns a new x.
+  // StridedSliceUpdate(x, value, begin, end, strides): x with x[b0:e0:s0, ...] = value
+  irdl.operation @strided_slice_update {
+    %x = irdl.base "!builtin.tensor"
+    %value = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %begin = irdl.base "#builtin.dense_array"
+    %end = irdl.base "#builtin.dense_array"
+    %strides = irdl.base "#builtin.dense_array"
+    irdl.operands(x: %x, value: %value)
+    irdl.results(out: %out)
+    irdl.attributes {"begin" = %begin, "end" = %end, "strides" = %strides}
+  }
+  // ScatterUpdate(x, indices, updates): x with x[indices[j..]] = updates[j..] along axis 0
+  irdl.operation @scatter_update {
+    %x = irdl.base "!builtin.tensor"
+    %indices = irdl.base "!builtin.tensor"
+    %updates = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, indices: %indices, updates: %updates)
     irdl.results(out: %out)
   }
 }

@@ -16,6 +16,7 @@ from mlir import ir
 from mlir.dialects import func
 
 from mindc.autodiff.bprop import BPROP
+from mindc.frontend.grad import where_text
 from mindc.frontend.jit import flatten, trace_into, unflatten
 from mindc.frontend.tensor import Tensor
 from mindc.frontend.trace import Tracer, current_trace, location, user_frame_position
@@ -36,20 +37,20 @@ def call_with_bprop(cell, args: tuple, kwargs: dict) -> Any:
     trace, where = current_trace(), user_frame_position()
     cls = type(cell).__name__
     if kwargs:
-        raise TypeError(f"{_text(where)}{cls} defines bprop, so it takes positional inputs only, got keyword "
+        raise TypeError(f"{where_text(where)}{cls} defines bprop, so it takes positional inputs only, got keyword "
                         f"argument(s) {sorted(kwargs)}")
     leaves: list[Tensor] = []
     _, specs = flatten(tuple(args), leaves)
     for i, spec in enumerate(specs):
         if spec != _TENSOR and _holds_tensors(spec):
-            raise TypeError(f"{_text(where)}{cls} defines bprop, so each input must be a tensor or a static value; "
+            raise TypeError(f"{where_text(where)}{cls} defines bprop, so each input must be a tensor or a static value; "
                             f"input {i} is a {type(args[i]).__name__} holding tensors")
     sigs = [Sig(x.shape, x.dtype.mlir) for x in leaves]
     body = trace.module_body
     name = fresh_symbol(body, f"{cls}_construct")
     f, forward = trace_into(body, cell._traced_construct(), _spec(specs), sigs, name, trace)
     if forward.updates:
-        raise TypeError(f"{_text(where)}{cls} defines bprop and assigns Parameter '{forward.updates[0].name}' in "
+        raise TypeError(f"{where_text(where)}{cls} defines bprop and assigns Parameter '{forward.updates[0].name}' in "
                         "construct; a Cell with a custom bprop may only read its Parameters")
     results = list(ir.FunctionType(f.type).results)
     out_sigs = [Sig.of(t) for t in results]
@@ -59,7 +60,7 @@ def call_with_bprop(cell, args: tuple, kwargs: dict) -> Any:
 
     def bprop_of_tensors(*inputs):
         grads = user_bprop(*inputs)
-        return _checked(grads, args, specs, f"{_text(at)}{cls}.bprop")
+        return _checked(grads, args, specs, f"{where_text(at)}{cls}.bprop")
 
     bprop_name = fresh_symbol(body, f"{cls}_bprop")
     _, backward = trace_into(body, bprop_of_tensors, _spec([*specs, forward.out_spec, forward.out_spec]),
@@ -118,7 +119,3 @@ def _append_arguments(f: func.FuncOp, tensors: Sequence[Tensor], where) -> None:
     t = ir.FunctionType(f.type)
     f.attributes["function_type"] = ir.TypeAttr.get(
         ir.FunctionType.get([a.type for a in block.arguments], list(t.results)))
-
-
-def _text(where) -> str:
-    return f"{where[0]}:{where[1]}:{where[2]}: " if where else ""

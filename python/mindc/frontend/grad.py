@@ -4,22 +4,22 @@ Each call traces the function into a func.func of mind ops, requests its derivat
 derivative op (mind.grad, mind.value_and_grad, mind.vjp or mind.jvp) and calls the result; the
 mind-autodiff pass generates the adjoint when the program is compiled. Inside mindc.jit this
 all becomes part of the jitted program (jit of grad, grad of grad); outside it, the call is
-traced and compiled as its own program (PyNative), the compile cached by the traced IR.
+traced and compiled as its own program (PyNative; frontend/derived_run.py).
 
 Parameters given as `weights` become arguments of the traced function, so their gradients are
 computed; tensors the function captures (closures, globals, Parameters) become arguments too.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 import numpy as np
 from mlir import ir
 from mlir.dialects import func
 
-from mindc import diag, emit, ops
-from mindc.frontend import eager
+from mindc import emit, ops
+from mindc.frontend.derived_run import run
 from mindc.frontend.jit import flatten, symbol_for, trace_into, unflatten
 from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
@@ -36,18 +36,18 @@ def _checked_position(grad_position, where) -> tuple[int, ...] | None:
         return None
     positions = (grad_position,) if isinstance(grad_position, int) else grad_position
     if not isinstance(positions, tuple) or not all(isinstance(p, int) for p in positions):
-        raise TypeError(f"{_where_text(where)}grad_position must be an int, a tuple of ints or None, "
+        raise TypeError(f"{where_text(where)}grad_position must be an int, a tuple of ints or None, "
                         f"got {grad_position!r}")
     if any(p < 0 for p in positions):
-        raise ValueError(f"{_where_text(where)}grad_position must be >= 0, got {grad_position!r}")
+        raise ValueError(f"{where_text(where)}grad_position must be >= 0, got {grad_position!r}")
     if len(set(positions)) != len(positions):
-        raise ValueError(f"{_where_text(where)}grad_position {grad_position!r} repeats a position")
+        raise ValueError(f"{where_text(where)}grad_position {grad_position!r} repeats a position")
     return positions
 
 
 def _in_range(positions: tuple[int, ...], count: int, error: type = IndexError) -> tuple[int, ...]:
     """positions, checked against the number of arguments of a call (at the user's call)."""
-    where = _where_text(user_frame_position())
+    where = where_text(user_frame_position())
     if not positions:
         raise RuntimeError(f"{where}grad_position is an empty tuple: there is no input to differentiate")
     for p in positions:
@@ -61,58 +61,77 @@ def _checked_weights(weights, where) -> tuple[Parameter, ...]:
     if weights is None:
         return ()
     items = (weights,) if isinstance(weights, Tensor) else weights
-    if not isinstance(items, (tuple, list)) or not all(isinstance(w, Parameter) for w in items):
-        bad = next((w for w in items if not isinstance(w, Parameter)), None) if isinstance(items, (tuple, list)) \
-            else weights
-        raise TypeError(f"{_where_text(where)}weights must be a Parameter, a ParameterTuple or a list of "
-                        f"Parameters, got {type(bad).__name__}")
+    for w in items if isinstance(items, (tuple, list)) else (weights,):
+        if not isinstance(w, Parameter):
+            raise TypeError(f"{where_text(where)}weights must be a Parameter, a ParameterTuple or a list of "
+                            f"Parameters, got {type(w).__name__}")
     return tuple(items)
+
+
+# Request.positions besides a tuple: every input (GradOperation's get_all), or the first input
+# if there is one (GradOperation's default).
+ALL, FIRST = "all", "first"
 
 
 @dataclass(frozen=True)
 class Request:
     """What a gradient function computes and the structure it returns it in (MindSpore's).
 
-    positions_of maps the number of arguments of a call to the positions differentiated. The
-    gradients of the positions are one value when single_position, else a tuple; those of the
-    weights are one value for a single Parameter, else a tuple. The result is the positions'
-    part, the weights' part, or (positions' part, weights' part) as with_positions and weights
-    say (weights None: no weights' part). With return_ids each gradient is (position or
-    Parameter name, gradient)."""
+    positions: a tuple of argument positions, ALL, FIRST or None (no position). The gradients of
+    the positions are one value when single_position, else a tuple; those of the weights are
+    one value for weights_kind "one" (a Parameter), else a tuple. The result is the positions'
+    part, the weights' part, or (positions' part, weights' part) as with_positions and
+    weights_kind ("none": no weights' part) say. With return_ids each gradient is (position or
+    Parameter name, gradient). Requests are equal when they ask the same of the same params."""
 
-    positions_of: Callable[[int], tuple[int, ...]]
+    positions: tuple[int, ...] | str | None
     single_position: bool
     with_positions: bool
-    weights: Any
-    params: tuple[Parameter, ...]
+    weights_kind: str
+    params: tuple[Parameter, ...] = field(compare=False)
+    param_ids: tuple[int, ...] = field(init=False)
     has_aux: bool = False
     with_values: bool = False
     sens_param: bool = False
     return_ids: bool = False
+
+    def __post_init__(self):
+        object.__setattr__(self, "param_ids", tuple(map(id, self.params)))
+
+    def positions_for(self, count: int) -> tuple[int, ...]:
+        """The positions differentiated in a call with count arguments (checked there)."""
+        if self.positions == ALL:
+            return tuple(range(count))
+        if self.positions == FIRST:
+            return tuple(range(min(count, 1)))
+        return () if self.positions is None else _in_range(self.positions, count)
 
     def structure(self, positions: Sequence[int], by_position: Sequence, by_weight: Sequence):
         if self.return_ids:
             by_position = [(p, g) for p, g in zip(positions, by_position)]
             by_weight = [(w.name, g) for w, g in zip(self.params, by_weight)]
         position_part = by_position[0] if self.single_position and by_position else tuple(by_position)
-        weight_part = by_weight[0] if isinstance(self.weights, Parameter) else tuple(by_weight)
-        if self.weights is None:
+        weight_part = by_weight[0] if self.weights_kind == "one" else tuple(by_weight)
+        if self.weights_kind == "none":
             return position_part
         if not self.with_positions:
             return weight_part
         return position_part, weight_part
 
 
+def _weights_kind(weights) -> str:
+    return "none" if weights is None else "one" if isinstance(weights, Parameter) else "many"
+
+
 def _request(grad_position, weights, has_aux: bool, return_ids: bool, with_values: bool) -> Request:
     """The Request of grad/value_and_grad, checked as MindSpore checks it."""
     where = user_frame_position()
     if grad_position is None and weights is None:
-        raise ValueError(f"{_where_text(where)}grad_position and weights cannot both be None: there is nothing "
+        raise ValueError(f"{where_text(where)}grad_position and weights cannot both be None: there is nothing "
                          "to differentiate")
     positions = _checked_position(grad_position, where)
-    return Request(lambda count: _in_range(positions, count) if positions is not None else (),
-                   single_position=isinstance(grad_position, int), with_positions=positions is not None,
-                   weights=weights, params=_checked_weights(weights, where), has_aux=has_aux,
+    return Request(positions, single_position=isinstance(grad_position, int), with_positions=positions is not None,
+                   weights_kind=_weights_kind(weights), params=_checked_weights(weights, where), has_aux=has_aux,
                    with_values=with_values, return_ids=return_ids)
 
 
@@ -141,7 +160,7 @@ class Staged:
         self.out_sigs = results[:len(results) - len(self.updates)]
         if op_name is not None:
             if self.updates:
-                raise TypeError(f"{_where_text(self.where)}a function given to {op_name.replace('mind.', 'mindc.')} "
+                raise TypeError(f"{where_text(self.where)}a function given to {op_name.replace('mind.', 'mindc.')} "
                                 f"assigns Parameter '{self.updates[0].name}'; only grad and value_and_grad pass "
                                 "Parameter updates on")
             self.derive(op_name, attrs_for(self.out_sigs))
@@ -164,40 +183,9 @@ class Staged:
         return self.trace.emit("mind.fill", [], {"shape": sig.shape, "value": Scalar(value, sig.dtype)}, self.where)[0]
 
 
-def _where_text(where) -> str:
+def where_text(where) -> str:
+    """`file:line:col: ` of a user_frame_position, to prefix an error message (empty if unknown)."""
     return f"{where[0]}:{where[1]}:{where[2]}: " if where else ""
-
-
-def _run(program: Callable, *args) -> Any:
-    """program(*args) inside the current trace, or traced, compiled (cached) and run eagerly."""
-    if current_trace() is not None:
-        return program(*args)
-    return _eager(program, args)
-
-
-_PROGRAMS = eager.KernelCache(maxsize=256)
-
-
-def _eager(program: Callable, args) -> Any:
-    from mindc.frontend.jit import trace_function
-    from mindc.runtime.engine import Executable
-
-    leaves: list[Tensor] = []
-    spec = flatten((tuple(args), {}), leaves)
-    sigs = [Sig(x.shape, x.dtype.mlir) for x in leaves]
-    traced = trace_function(program, spec, sigs, "main", lift_tensors=True)
-    module = traced.module
-    ctx = eager.context()
-    with ctx:
-        key = module.operation.get_asm(enable_debug_info=False)
-    fn = _PROGRAMS.get(key)
-    if fn is None:
-        with ctx, diag.Collector(ctx) as collector:
-            fn = Executable(module, collector).function("main")
-        _PROGRAMS.put(key, fn)
-    # Parameters the program assigns are updated in place, in the buffers passed here.
-    arrays = fn(*[x.asnumpy() for x in [*leaves, *traced.captured]])
-    return unflatten(traced.out_spec, iter([Tensor._wrap(a) for a in arrays]))
 
 
 def _scalar_outputs(sigs: Sequence[Sig]) -> bool:
@@ -226,10 +214,10 @@ def _grad_program(fn, req: Request):
         sens = None
         if req.sens_param:
             if not args:
-                raise TypeError(f"{_where_text(user_frame_position())}sens_param=True: the gradient function "
+                raise TypeError(f"{where_text(user_frame_position())}sens_param=True: the gradient function "
                                 "takes the inputs, then the sensitivity of the outputs")
             args, sens = args[:-1], args[-1]
-        positions = req.positions_of(len(args))
+        positions = req.positions_for(len(args))
         staged = Staged(current_trace(), fn, args, req.params, None)
         diff = _differentiated(staged.out_sigs, req.has_aux)
         seeds = _sensitivities(staged, sens, diff) if req.sens_param else None
@@ -271,7 +259,7 @@ def _spans(args: Sequence, positions: Sequence[int]) -> list[range]:
         leaves: list[Tensor] = []
         flatten(a, leaves)
         if i in positions and not leaves:
-            raise TypeError(f"{_where_text(user_frame_position())}grad_position {i} is a {type(a).__name__}, "
+            raise TypeError(f"{where_text(user_frame_position())}grad_position {i} is a {type(a).__name__}, "
                             "not a tensor: only tensors have gradients")
         spans.append(range(start, start + len(leaves)))
         start += len(leaves)
@@ -287,7 +275,7 @@ def _unflatten_span(arg, span: range, grads) -> Any:
 
 def _sensitivities(staged: Staged, sens, diff: Sequence[Sig]) -> list[Tensor]:
     """The tensors of sens (sens_param=True), checked against the outputs differentiated."""
-    where = _where_text(user_frame_position())
+    where = where_text(user_frame_position())
     leaves: list[Tensor] = []
     flatten(sens, leaves)
     if len(leaves) != len(diff):
@@ -322,9 +310,13 @@ def _gradient_function(fn: Callable, req: Request) -> Callable:
         if req.sens_param and "sens" in kwargs:
             args = (*args, kwargs.pop("sens"))
         if kwargs:
-            raise TypeError(f"{_where_text(user_frame_position())}a gradient function takes positional inputs "
+            raise TypeError(f"{where_text(user_frame_position())}a gradient function takes positional inputs "
                             f"only, got keyword argument(s) {sorted(kwargs)}")
-        return _run(program, *args)
+        from mindc.nn.cell import Cell
+
+        if isinstance(fn, Cell):
+            return run(program, *args, cell=fn, request=req)
+        return run(program, *args)
 
     return gradient_function
 
@@ -361,24 +353,20 @@ class GradOperation:
     def __init__(self, get_all: bool = False, get_by_list: bool = False, sens_param: bool = False):
         for name, value in (("get_all", get_all), ("get_by_list", get_by_list), ("sens_param", sens_param)):
             if not isinstance(value, bool):
-                raise TypeError(f"{_where_text(user_frame_position())}GradOperation's {name} must be a bool, "
+                raise TypeError(f"{where_text(user_frame_position())}GradOperation's {name} must be a bool, "
                                 f"got {type(value).__name__}")
         self.get_all, self.get_by_list, self.sens_param = get_all, get_by_list, sens_param
 
     def __call__(self, fn: Callable, weights=None) -> Callable:
         where = user_frame_position()
-        get_all = self.get_all
         if self.get_by_list:
-            params = _checked_weights(weights, where)
-            weights = weights if weights is not None else ()
+            # No weights: an empty tuple of weight gradients.
+            params, kind = _checked_weights(weights, where), "many" if weights is None else _weights_kind(weights)
         else:
-            params, weights = (), None
-
-        def positions_of(count: int) -> tuple[int, ...]:
-            return tuple(range(count)) if get_all else tuple(range(min(count, 1)))
-
-        req = Request(positions_of, single_position=not get_all, with_positions=get_all or not self.get_by_list,
-                      weights=weights, params=params, sens_param=self.sens_param)
+            params, kind = (), "none"
+        req = Request(ALL if self.get_all else FIRST, single_position=not self.get_all,
+                      with_positions=self.get_all or not self.get_by_list, weights_kind=kind, params=params,
+                      sens_param=self.sens_param)
         return _gradient_function(fn, req)
 
 
@@ -387,11 +375,11 @@ def get_grad(gradients, identifier) -> Tensor:
     returned with return_ids=True (MindSpore's ops.get_grad). RuntimeError if it is not there."""
     key = identifier.name if isinstance(identifier, Parameter) else identifier
     if isinstance(key, bool) or not isinstance(key, (int, str)):
-        raise TypeError(f"{_where_text(user_frame_position())}get_grad's identifier must be a position (int) or a "
+        raise TypeError(f"{where_text(user_frame_position())}get_grad's identifier must be a position (int) or a "
                         f"Parameter, got {type(identifier).__name__}")
     found = _find_gradient(gradients, key)
     if found is None:
-        raise RuntimeError(f"{_where_text(user_frame_position())}get_grad found no gradient for {identifier!r}; "
+        raise RuntimeError(f"{where_text(user_frame_position())}get_grad found no gradient for {identifier!r}; "
                            "was the gradient function made with return_ids=True and this position or Parameter?")
     return found
 
@@ -420,7 +408,7 @@ def vjp(fn: Callable, *inputs, weights=None, has_aux: bool = False):
         count = len(staged.out_sigs)
         cots = list(out_leaves) + [staged.fill(s, 0.0) for s in staged.out_sigs[len(out_leaves):]]
         if len(cots) != count:
-            raise ValueError(f"{_where_text(user_frame_position())}vjp_fn expects {count} cotangent(s), "
+            raise ValueError(f"{where_text(user_frame_position())}vjp_fn expects {count} cotangent(s), "
                              f"got {len(out_leaves)}")
         grads = staged.call(cots)[count:]
         by_input, by_weight = tuple(grads[:len(staged.args)]), tuple(grads[len(staged.args):])
@@ -429,18 +417,23 @@ def vjp(fn: Callable, *inputs, weights=None, has_aux: bool = False):
         return by_input, by_weight[0] if isinstance(weights, Parameter) else by_weight
 
     def vjp_fn(*v):
-        return _run(program, v[0] if len(v) == 1 else v, *inputs)
+        return run(program, v[0] if len(v) == 1 else v, *inputs)
 
     return (primary, vjp_fn, aux) if has_aux else (primary, vjp_fn)
 
 
 def jvp(fn: Callable, inputs, v, has_aux: bool = False):
-    """(outputs, tangents of the outputs) for tangents v of inputs (a tensor or a tuple)."""
-    single = isinstance(inputs, Tensor)
-    inputs = (inputs,) if single else tuple(inputs)
+    """(outputs, tangents of the outputs) for tangents v of inputs (each a tensor, or a tuple or
+    list of them), or (first output, its tangent, aux) with has_aux."""
+    where = where_text(user_frame_position())
+    for name, value in (("inputs", inputs), ("v", v)):
+        if not isinstance(value, (Tensor, tuple, list)):
+            raise TypeError(f"{where}jvp's {name} must be a Tensor, or a tuple or list of Tensors, "
+                            f"got {type(value).__name__}")
+    inputs = (inputs,) if isinstance(inputs, Tensor) else tuple(inputs)
     tangents = (v,) if isinstance(v, Tensor) else tuple(v)
     if len(tangents) != len(inputs):
-        raise ValueError(f"jvp got {len(tangents)} tangent(s) for {len(inputs)} input(s)")
+        raise ValueError(f"{where}jvp got {len(tangents)} tangent(s) for {len(inputs)} input(s)")
 
     def program(*args):
         primals, ts = args[:len(inputs)], args[len(inputs):]
@@ -453,7 +446,7 @@ def jvp(fn: Callable, inputs, v, has_aux: bool = False):
             return values, out_tangents[0], aux
         return values, out_tangents
 
-    return _run(program, *inputs, *tangents)
+    return run(program, *inputs, *tangents)
 
 
 def jacrev(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
@@ -483,7 +476,7 @@ def jacrev(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
                               for row, p in zip(rows, positions)])
         return _jacobians_and_aux(jacobians, staged, values, has_aux)
 
-    return lambda *args: _run(program, *args)
+    return lambda *args: run(program, *args)
 
 
 def jacfwd(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
@@ -516,7 +509,7 @@ def jacfwd(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
                               for column, p in zip(by_position, positions)])
         return _jacobians_and_aux(jacobians, staged, values, has_aux)
 
-    return lambda *args: _run(program, *args)
+    return lambda *args: run(program, *args)
 
 
 def _jacobians_and_aux(jacobians: list[list], staged: Staged, values, has_aux: bool):

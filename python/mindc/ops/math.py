@@ -14,7 +14,8 @@ __all__ = [
     "less_equal", "le", "greater", "gt", "greater_equal", "ge", "logical_and", "logical_or",
     "logical_not", "select", "cast", "matmul", "bmm", "sum", "reduce_sum", "mean", "amax", "amin",
     "prod", "argmax", "argmin", "floor", "ceil", "sign", "reciprocal", "log1p", "expm1", "atan2", "floor_div",
-    "floor_mod", "remainder", "fmod", "addn", "cumsum",
+    "floor_mod", "remainder", "fmod", "addn", "cumsum", "erfc", "logical_xor", "isnan", "isinf", "isfinite", "xlogy",
+    "xdivy", "div_no_nan", "lerp", "all", "any", "truncate_div", "truncate_mod",
 ]
 
 
@@ -215,6 +216,49 @@ def cumulative_sum(x, axis: int, exclusive: bool = False, reverse: bool = False)
     return one("mind.cumsum", [x], attrs)
 
 
+def erfc(input) -> Tensor:
+    return sub(1.0, erf(input))
+
+
+def _where_zero(cond, value: Tensor) -> Tensor:
+    return select(cond, 0, value)
+
+
+def xlogy(input, other) -> Tensor:
+    """input * log(other), and 0 where input is 0 (even where other is 0 too)."""
+    x, y = operands(float_operand(input), other)
+    return _where_zero(equal(x, 0), mul(x, log(y)))
+
+
+def xdivy(x, y) -> Tensor:
+    """x / y, and 0 where x is 0."""
+    x, y = operands(x, y)
+    return _where_zero(equal(x, 0), div(x, y))
+
+
+def div_no_nan(x, y) -> Tensor:
+    """x / y, and 0 where y is 0."""
+    x, y = operands(x, y)
+    # Divide by 1 where y is 0, so that no inf or nan arises even in the unused branch's gradient.
+    safe = select(equal(y, 0), 1, y)
+    return _where_zero(equal(y, 0), div(x, safe))
+
+
+def lerp(input, end, weight) -> Tensor:
+    """input + weight * (end - input)."""
+    x, e = operands(input, end)
+    return add(x, mul(weight, sub(e, x)))
+
+
+def truncate_div(input_x, input_y) -> Tensor:
+    """input_x / input_y rounded toward zero, in their common dtype."""
+    return _trunc_div(*operands(input_x, input_y))
+
+
+def truncate_mod(x, y) -> Tensor:
+    return fmod(x, y)
+
+
 # ---- comparisons (bool results) and logic
 def equal(input, other) -> Tensor:
     return _binary("mind.equal", input, other)
@@ -257,6 +301,33 @@ def logical_or(input, other) -> Tensor:
 
 def logical_not(input) -> Tensor:
     return one("mind.logical_not", [_as_bool(input)])
+
+
+def logical_xor(input, other) -> Tensor:
+    return not_equal(_as_bool(input), _as_bool(other))
+
+
+# NaN is the one value unequal to itself; x - x is 0 exactly for the finite values. Integers are
+# always finite.
+def isnan(input) -> Tensor:
+    x = tensor(input)
+    return not_equal(x, x) if x.dtype.is_float else _bools_like(x, False)
+
+
+def isfinite(input) -> Tensor:
+    x = tensor(input)
+    return equal(sub(x, x), 0) if x.dtype.is_float else _bools_like(x, True)
+
+
+def isinf(input) -> Tensor:
+    x = tensor(input)
+    return logical_and(logical_not(isfinite(x)), logical_not(isnan(x)))
+
+
+def _bools_like(x: Tensor, value: bool) -> Tensor:
+    from mindc.ops.array import fill
+
+    return fill(mdt.bool_, x.shape, value)
 
 
 def select(cond, input, other) -> Tensor:
@@ -348,6 +419,21 @@ def amin(input, axis=None, keepdims: bool = False) -> Tensor:
 
 def prod(input, axis=None, keep_dims: bool = False) -> Tensor:
     return _reduce("mind.reduce_prod", input, axis, keep_dims)
+
+
+def _reduce_bool(op_name: str, input, axis, keep_dims: bool) -> Tensor:
+    # As 0/1 int32: all is their minimum, any their maximum.
+    return _as_bool(_reduce(op_name, cast_to(_as_bool(input), mdt.int32), axis, keep_dims))
+
+
+def all(input, axis=None, keep_dims: bool = False) -> Tensor:
+    """Whether every element (over axis) is true or nonzero."""
+    return _reduce_bool("mind.reduce_min", input, axis, keep_dims)
+
+
+def any(input, axis=None, keep_dims: bool = False) -> Tensor:
+    """Whether some element (over axis) is true or nonzero."""
+    return _reduce_bool("mind.reduce_max", input, axis, keep_dims)
 
 
 def _arg(op_name: str, input, axis, keepdims: bool) -> Tensor:

@@ -11,7 +11,7 @@ import inspect
 import numbers
 from typing import Any, Callable, Sequence
 
-__all__ = ["Primitive", "PrimitiveWithInfer", "PrimitiveWithCheck", "prim_attr_register"]
+__all__ = ["Primitive", "PrimitiveWithInfer", "PrimitiveWithCheck", "prim_attr_register", "constexpr"]
 
 
 class Primitive:
@@ -92,6 +92,15 @@ def prim_attr_register(init: Callable) -> Callable:
         init(self, *args, **kwargs)
 
     return wrapped
+
+
+def constexpr(fn: Callable | None = None, get_instance: bool = True, name: str | None = None,
+              reuse_result: bool = True, check: bool = True):
+    """MindSpore's @constexpr: fn runs on Python values while the graph is built. mindc traces by
+    running Python, so the function is returned as it is (as a decorator with or without arguments)."""
+    if fn is None:
+        return lambda f: f
+    return fn
 
 
 # ---- attribute checks: MindSpore's validator messages, naming the primitive and the attribute

@@ -159,3 +159,12 @@ func.func @atan2_of_integers(%x: tensor<3xi32>, %y: tensor<3xi32>) {
   %r = "mind.atan2"(%x, %y) : (tensor<3xi32>, tensor<3xi32>) -> tensor<3xi32>
   return
 }
+
+// -----
+
+// TopK selects along the last axis: k cannot exceed its size.
+func.func @top_k_too_many(%x: tensor<2x3xf32>) {
+  // expected-error@+1 {{'mind.top_k' k 4 is out of range for the last dimension of x (2x3xf32), of size 3}}
+  %v, %i = "mind.top_k"(%x) {k = 4 : i64} : (tensor<2x3xf32>) -> (tensor<2x4xf32>, tensor<2x4xi32>)
+  return
+}

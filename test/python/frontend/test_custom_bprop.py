@@ -59,10 +59,24 @@ def test_bprop_replaces_the_cells_gradient(either_mode):
     close(dy, 2 * Y)
 
 
-def test_bprop_inside_a_differentiated_network(either_mode):
+class GradNet(nn.Cell):
+    """MindSpore's pattern: the gradient taken in a Cell's construct (compiled in graph mode)."""
+
+    def __init__(self, net):
+        super().__init__()
+        self.net, self.weights = net, net.trainable_params()
+        self.grad_op = GradOperation(get_all=True, get_by_list=True)
+
+    def construct(self, x, y):
+        return self.grad_op(self.net, self.weights)(x, y)
+
+
+@pytest.mark.parametrize("inside_a_cell", [False, True], ids=["function", "GradNet"])
+def test_bprop_inside_a_differentiated_network(inside_a_cell, either_mode):
     net = Outer()
     w = net.w.asnumpy()
-    (dx, dy), (dw,) = GradOperation(get_all=True, get_by_list=True)(net, net.trainable_params())(T(X), T(Y))
+    grad_fn = GradNet(net) if inside_a_cell else GradOperation(get_all=True, get_by_list=True)(net, net.trainable_params())
+    (dx, dy), (dw,) = grad_fn(T(X), T(Y))
     # dout = y; the bprop gives d(x w) = 2 dout and dy_inner = 2 y; the outer product adds out.
     close(dx, 2 * Y * w)
     close(dy, (2 * X * w + Y) + 2 * Y)

@@ -13,7 +13,7 @@ import pytest
 
 import mindc
 from mindc import ops
-from mindc.frontend import grad as grad_module
+from mindc.frontend import derived_run
 
 T = mindc.Tensor
 EXACT = dict(rtol=1e-10, atol=1e-12)
@@ -319,15 +319,15 @@ def test_eager_grad_compiles_once_per_signature():
     # The cache is keyed by the traced IR: a fresh grad(f) on the same shapes reuses the program.
     f = lambda x: ops.sum(ops.exp(x) * x)  # noqa: E731
     x = rand(7, seed=23)
-    before = grad_module._PROGRAMS.info()
+    before = derived_run.PROGRAMS.info()
     first = mindc.grad(f)(T(x))
     second = mindc.grad(f)(T(x + 1))        # a fresh grad(f), same shapes: the cached program
-    after = grad_module._PROGRAMS.info()
+    after = derived_run.PROGRAMS.info()
     assert (after.misses - before.misses, after.hits - before.hits) == (1, 1)
     close(first, np.exp(x) * (1 + x))
     close(second, np.exp(x + 1) * (2 + x))
     mindc.grad(f)(T(rand(8, seed=24)))
-    assert grad_module._PROGRAMS.info().misses - after.misses == 1
+    assert derived_run.PROGRAMS.info().misses - after.misses == 1
 
 
 def test_eager_grad_passes_captured_tensors_as_arguments():
@@ -336,10 +336,10 @@ def test_eager_grad_passes_captured_tensors_as_arguments():
     def scaled(w):
         return lambda x: ops.sum(ops.sin(x) * w)
 
-    before = grad_module._PROGRAMS.info()
+    before = derived_run.PROGRAMS.info()
     close(mindc.grad(scaled(mindc.Parameter(np.full(4, 2.0))))(T(X)), 2 * np.cos(X))
     close(mindc.grad(scaled(mindc.Parameter(np.full(4, 3.0))))(T(X)), 3 * np.cos(X))
-    assert grad_module._PROGRAMS.info().misses - before.misses == 1
+    assert derived_run.PROGRAMS.info().misses - before.misses == 1
 
 
 # ---- second derivatives: d2/dx2 sin(x) x = 2 cos(x) - x sin(x).

@@ -269,6 +269,14 @@ def test_jvp_returns_outputs_and_their_tangents_in_the_outputs_structure():
     np.testing.assert_allclose(t2.asnumpy(), (np.exp(X + EPS * u) - np.exp(X - EPS * u)) / (2 * EPS), **FD)
 
 
+def test_jvp_of_bad_inputs_raises_at_the_call():
+    with pytest.raises(TypeError, match=r"test_grad_api.py:\d+:\d+: jvp's v must be a Tensor, or a tuple or list of "
+                                        "Tensors, got float"):
+        mindc.jvp(ops.sin, T(X), 1.0)
+    with pytest.raises(ValueError, match=r"test_grad_api.py:\d+:\d+: jvp got 1 tangent\(s\) for 2 input\(s\)"):
+        mindc.jvp(ops.mul, (T(X), T(Y)), [T(X)])
+
+
 @pytest.mark.parametrize("jacobian", [mindc.jacrev, mindc.jacfwd], ids=["jacrev", "jacfwd"])
 def test_jacobian_structures_match_mindspore(jacobian):
     a, b = rand(2, seed=11), rand(2, seed=12)

@@ -269,6 +269,40 @@ def test_cell_dict_holds_cells_by_key_and_is_used_in_construct(either_mode):
     assert len(heads) == 0
 
 
+# ---- forward hooks (PyNative only, as in MindSpore)
+
+def test_forward_hooks_change_inputs_and_outputs_and_can_be_removed():
+    net, x = Affine(3, 2), rand(4, 3)
+    seen = []
+    pre = net.register_forward_pre_hook(lambda cell, args: (args[0] * 2.0,))
+    post = net.register_forward_hook(lambda cell, args, out: seen.append((cell, out.shape)) or out + 1.0)
+    want = (2 * x.astype(np.float64)) @ net.weight.asnumpy().T + net.bias.asnumpy() + 1
+    np.testing.assert_allclose(net(mindc.Tensor(x)).asnumpy(), want, rtol=2e-5, atol=2e-5)
+    assert seen == [(net, (4, 2))]
+    pre.remove()
+    post.remove()
+    plain = x.astype(np.float64) @ net.weight.asnumpy().T + net.bias.asnumpy()
+    np.testing.assert_allclose(net(mindc.Tensor(x)).asnumpy(), plain, rtol=2e-5, atol=2e-5)
+    assert len(seen) == 1
+
+
+def test_forward_hooks_with_kwargs_and_under_pynative_grad():
+    net, x = Affine(3, 1), rand(5, 3)
+    net.register_forward_pre_hook(lambda cell, args, kwargs: ((args[0] * 3.0,), kwargs), with_kwargs=True)
+    calls = []
+    net.register_forward_hook(lambda cell, args, kwargs, out: calls.append(kwargs) or None, with_kwargs=True)
+    grad = mindc.grad(lambda v: ops.sum(net(v)))(mindc.Tensor(x)).asnumpy()
+    np.testing.assert_allclose(grad, np.tile(3.0 * net.weight.asnumpy(), (5, 1)), rtol=1e-6)
+    assert calls == [{}]
+
+
+@pytest.mark.usefixtures("graph_mode")
+def test_forward_hooks_do_not_run_in_graph_mode():
+    net = Affine(3, 2)
+    net.register_forward_hook(lambda cell, args, out: out * 0.0)
+    assert np.abs(net(mindc.Tensor(rand(2, 3))).asnumpy()).sum() > 0
+
+
 def test_repr_shows_the_tree():
     text = repr(Net())
     assert text.startswith("Net<") and "(fc1): Affine<>" in text and "(fc2): Affine<>" in text

@@ -574,3 +574,52 @@ def test_small_cnn_in_a_sequential_cell_has_gradients_matching_finite_difference
     net.set_train()
     assert net(T(rand(2, 1, 4, 4, seed=34))).shape == (2, 3)
     check_gradients(net, rand(2, 1, 4, 4, seed=35), directions=1)
+
+
+# ---- 1-d convolution and pooling (rows of height 1, MindSpore's layout)
+
+def conv1d_reference(x, w, stride, pad, dilation, group):
+    return conv2d_reference(x[:, :, None, :], w, (1, stride), (0, 0, pad, pad), (1, dilation), group)[:, :, 0, :]
+
+
+@pytest.mark.parametrize("kwargs", [dict(kernel_size=3), dict(kernel_size=3, stride=2, pad_mode="pad", padding=2,
+                                                              dilation=2, group=2, has_bias=True),
+                                    dict(kernel_size=4, pad_mode="valid", has_bias=True)], ids=["same", "pad", "valid"])
+def test_conv1d_matches_the_definition_and_its_gradients(kwargs, either_mode):
+    conv = nn.Conv1d(4, 6, dtype=mindc.float64, **kwargs)
+    assert conv.weight.shape == (6, 4 // conv.group, 1, kwargs["kernel_size"])
+    x = rand(2, 4, 11, seed=40)
+    k = kwargs["kernel_size"]
+    pad = conv.padding[2] if conv.pad_mode == "pad" else 0
+    if conv.pad_mode == "same":
+        total = max(k - 1, 0)
+        want = conv2d_reference(x[:, :, None, :], conv.weight.asnumpy(), (1, 1), (0, 0, total // 2, total - total // 2))
+        want = want[:, :, 0, :]
+    else:
+        want = conv1d_reference(x, conv.weight.asnumpy(), conv.stride[1], pad, conv.dilation[1], conv.group)
+    if conv.has_bias:
+        want = want + conv.bias.asnumpy()[:, None]
+    np.testing.assert_allclose(run(conv, x), want, **F64)
+    check_gradients(conv, x)
+
+
+def test_conv1d_takes_a_3d_weight_tensor():
+    w = rand(5, 2, 3, seed=41)
+    conv = nn.Conv1d(2, 5, 3, pad_mode="valid", weight_init=T(w), dtype=mindc.float64)
+    x = rand(1, 2, 6, seed=42)
+    np.testing.assert_allclose(run(conv, x), conv1d_reference(x, w[:, :, None, :], 1, 0, 1, 1), **F64)
+    with pytest.raises(TypeError, match="'kernel_size' must be an int"):
+        nn.Conv1d(2, 5, (3, 3))
+
+
+def test_pool1d_layers_match_numpy(either_mode):
+    x = rand(2, 3, 9, seed=43).astype(np.float32)
+    windows = np.lib.stride_tricks.sliding_window_view(x.astype(np.float64), 3, axis=2)
+    np.testing.assert_allclose(run(nn.MaxPool1d(3, 2), x), windows[:, :, ::2].max(-1), **F32)
+    np.testing.assert_allclose(run(nn.AvgPool1d(3, 1), x), windows.mean(-1), **F32)
+    padded = np.pad(x.astype(np.float64), ((0, 0), (0, 0), (1, 1)))
+    np.testing.assert_allclose(run(nn.AvgPool1d(3, 2, pad_mode="pad", padding=1), x),
+                               np.lib.stride_tricks.sliding_window_view(padded, 3, axis=2)[:, :, ::2].mean(-1), **F32)
+    assert nn.MaxPool1d(2, 2)(T(x[0])).shape == (3, 4)   # (C, L) input
+    with pytest.raises(ValueError, match=r"'MaxPool1d', x must be 2-d \(C, L\) or 3-d \(N, C, L\)"):
+        nn.MaxPool1d(2)(T(rand(1, 2, 3, 4, seed=44)))

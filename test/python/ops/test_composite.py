@@ -118,11 +118,12 @@ class UserMomentum(nn.Cell):
 
 
 @pytest.mark.parametrize("compiled", [False, True])
-def test_user_momentum_optimizer_with_hyper_map(compiled):
+def test_user_momentum_optimizer_with_hyper_map(compiled, either_mode):
+    # Called as a Cell (eagerly in PyNative, one graph in GRAPH_MODE) or inside mindc.jit.
     w0, b0 = rand((2, 3), seed=2), rand((3,), seed=3)
     params = [mindc.Parameter(w0.copy(), name="w"), mindc.Parameter(b0.copy(), name="b")]
     opt = UserMomentum(params, 0.1, 0.9)
-    step = mindc.jit(opt.construct) if compiled else opt.construct
+    step = mindc.jit(opt.construct) if compiled else opt
     grads = [(rand((2, 3), seed=4), rand((3,), seed=5)), (rand((2, 3), seed=6), rand((3,), seed=7))]
     want = [w0.astype(np.float64), b0.astype(np.float64)]
     moments = [np.zeros_like(w) for w in want]

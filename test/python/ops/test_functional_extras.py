@@ -154,6 +154,35 @@ def test_bias_add_adds_along_dimension_one():
     check(ops.bias_add(T(x), T(b)), x.astype(np.float64) + b.astype(np.float64).reshape(1, 3, 1, 1))
 
 
+def test_bool_reductions_flip_unstack_masked_fill():
+    x = rand(seed=15)
+    np.testing.assert_array_equal(ops.all(T(x > -1), 0).asnumpy(), (x > -1).all(0))
+    np.testing.assert_array_equal(ops.any(T(x), keep_dims=True).asnumpy(), np.array([[True]]))
+    check(ops.flip(T(x), (0, 1)), x[::-1, ::-1].astype(np.float64))
+    check(ops.unstack(T(x), 0)[2], x[2].astype(np.float64))
+    check(ops.masked_fill(T(x), T(x > 0), -1.0), np.where(x > 0, -1.0, x))
+
+
+@pytest.mark.parametrize("dim,largest", [(None, True), (0, False)])
+def test_topk_matches_a_stable_argsort(dim, largest):
+    x = np.random.default_rng(16).integers(-3, 3, SHAPE).astype(np.float32)
+    axis = -1 if dim is None else dim
+    order = np.take(np.argsort(-x if largest else x, axis, kind="stable"), range(2), axis)
+    values, indices = ops.topk(T(x), 2, dim, largest)
+    assert indices.dtype == mindc.int32
+    np.testing.assert_array_equal(indices.asnumpy(), order)
+    np.testing.assert_array_equal(values.asnumpy(), np.take_along_axis(x, order, axis))
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_sort_matches_a_stable_argsort(descending):
+    x = np.random.default_rng(17).integers(-3, 3, (2, 3, 5)).astype(np.int32)
+    values, indices = ops.sort(T(x), 1, descending)
+    order = np.argsort(-x if descending else x, 1, kind="stable")
+    np.testing.assert_array_equal(indices.asnumpy(), order)
+    np.testing.assert_array_equal(values.asnumpy(), np.take_along_axis(x, order, 1))
+
+
 def test_tensor_properties_are_python_values():
     x = T(rand())
     assert ops.shape(x) == SHAPE and ops.rank(x) == 2 and ops.size(x) == 12 and ops.dtype(x) == mindc.float32
@@ -176,6 +205,20 @@ GRADS = {
     "tile": lambda x: ops.sum(ops.mul(ops.tile(x, (2, 1, 3)), ops.tile(x, (2, 1, 3)))),
     "split": lambda x: ops.sum(ops.mul(ops.split(x, [1, 3], 1)[1], ops.split(x, 2, 1)[1][:, :1])),
     "bias_add": lambda x: ops.sum(ops.square(ops.bias_add(ops.reshape(x, (1, 3, 4)), ops.sum(x, 1)))),
+    "hardswish": lambda x: ops.sum(ops.mul(ops.hardswish(ops.mul(x, 4.0)), x)),
+    "selu_mish_celu": lambda x: ops.sum(ops.mul(ops.mul(ops.selu(x), ops.mish(x)), ops.celu(x, 0.5))),
+    "softsign_erfc": lambda x: ops.sum(ops.mul(ops.softsign(x), ops.erfc(x))),
+    "xlogy_div_no_nan": lambda x: ops.sum(ops.add(ops.xlogy(x, ops.abs(x)), ops.div_no_nan(x, ops.add(x, 2.0)))),
+    "lerp": lambda x: ops.sum(ops.square(ops.lerp(x, ops.sin(x), ops.cos(x)))),
+    "bce_with_logits": lambda x: ops.binary_cross_entropy_with_logits(
+        x, ops.sigmoid(ops.flip(x, 0)), ops.abs(x), ops.exp(x), reduction="sum"),
+    "smooth_l1": lambda x: ops.smooth_l1_loss(ops.mul(x, 3.0), ops.flip(x, 1), 0.5, "mean"),
+    "unstack_masked_fill": lambda x: ops.sum(ops.mul(ops.unstack(x, 1)[2],
+                                                     ops.masked_fill(x, ops.greater(x, 0), 0.5)[:, 0])),
+    "topk": lambda x: ops.sum(ops.mul(ops.topk(x, 2, dim=0)[0], ops.topk(x, 2, dim=0, largest=False)[0])),
+    "sort": lambda x: ops.sum(ops.mul(ops.sort(x, 1)[0], ops.cos(ops.sort(x, 1, descending=True)[0]))),
+    "unsorted_segment_sum": lambda x: ops.sum(ops.square(ops.unsorted_segment_sum(x, mindc.Tensor(
+        np.array([1, 0, 1], np.int32)), 2))),
 }
 
 

@@ -53,6 +53,11 @@ UNARY = {
     "Ceil": (np.ceil, dict(low=-4, high=4)), "Sign": (np.sign, {}), "Reciprocal": (lambda x: 1 / x, POSITIVE),
     "Log1p": (np.log1p, POSITIVE), "Expm1": (np.expm1, {}), "Softplus": (lambda x: np.log1p(np.exp(x)), {}),
     "Elu": (lambda x: np.where(x > 0, x, np.expm1(x)), {}),
+    "Erfc": (lambda x: 1 - erf64(x), {}), "Inv": (lambda x: 1 / x, POSITIVE),
+    "HSigmoid": (lambda x: np.clip(x + 3, 0, 6) / 6, dict(low=-5, high=5)),
+    "HSwish": (lambda x: x * np.clip(x + 3, 0, 6) / 6, dict(low=-5, high=5)),
+    "SeLU": (lambda x: 1.0507009873554805 * np.where(x > 0, x, 1.6732632423543772 * np.expm1(x)), {}),
+    "Softsign": (lambda x: x / (1 + np.abs(x)), {}), "Mish": (lambda x: x * np.tanh(np.log1p(np.exp(x))), {}),
 }
 
 BINARY = {
@@ -60,7 +65,8 @@ BINARY = {
     "Maximum": np.maximum, "Minimum": np.minimum, "SquaredDifference": lambda x, y: (x - y) ** 2,
     "FloorDiv": np.floor_divide, "FloorMod": np.mod, "Mod": np.fmod, "Atan2": np.arctan2,
     "Equal": np.equal, "NotEqual": np.not_equal, "Greater": np.greater, "GreaterEqual": np.greater_equal,
-    "Less": np.less, "LessEqual": np.less_equal,
+    "Less": np.less, "LessEqual": np.less_equal, "TensorAdd": np.add,
+    "DivNoNan": np.divide, "Xdivy": np.divide, "TruncateDiv": lambda x, y: np.trunc(x / y), "TruncateMod": np.fmod,
 }
 
 
@@ -118,6 +124,33 @@ def test_pow_and_logic_primitives():
     np.testing.assert_array_equal(P.Select()(T(a), T(x), T(y)).asnumpy(), np.where(a, x, y))
 
 
+def test_primitives_with_zeros_nans_and_infinities():
+    x = np.array([0.0, 2.0, -3.0, 0.0, np.nan, np.inf, -np.inf], np.float32)
+    y = np.array([0.0, 0.0, 2.0, 5.0, 1.0, 2.0, 1.0], np.float32)
+    np.testing.assert_array_equal(P.IsNan()(T(x)).asnumpy(), np.isnan(x))
+    np.testing.assert_array_equal(P.IsInf()(T(x)).asnumpy(), np.isinf(x))
+    np.testing.assert_array_equal(P.IsFinite()(T(x)).asnumpy(), np.isfinite(x))
+    np.testing.assert_array_equal(P.IsFinite()(T(np.array([3, -1], np.int32))).asnumpy(), [True, True])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        np.testing.assert_array_equal(P.DivNoNan()(T(x[:4]), T(y[:4])).asnumpy(),
+                                      np.where(y[:4] == 0, 0, x[:4] / y[:4]))
+        np.testing.assert_array_equal(P.Xdivy()(T(x[:4]), T(y[:4])).asnumpy(),
+                                      np.where(x[:4] == 0, 0, x[:4] / y[:4]))
+    xl, yl = np.array([0.0, 2.0, 0.5], np.float32), np.array([0.0, 3.0, 0.25], np.float32)
+    check(P.Xlogy()(T(xl), T(yl)), [0.0, 2 * np.log(3.0), 0.5 * np.log(0.25)])
+    a, b = rand(seed=46) > 0, rand(seed=47) > 0
+    np.testing.assert_array_equal(P.LogicalXor()(T(a), T(b)).asnumpy(), a ^ b)
+
+
+def test_bool_reductions_and_lerp():
+    x = rand((3, 4), seed=48) > -0.5
+    np.testing.assert_array_equal(P.ReduceAll()(T(x), 1).asnumpy(), x.all(1))
+    np.testing.assert_array_equal(P.ReduceAny(keep_dims=True)(T(x), 0).asnumpy(), x.any(0, keepdims=True))
+    assert bool(P.ReduceAny()(T(np.zeros(3, np.float32))).asnumpy()) is False
+    s, e = rand(seed=49), rand(seed=50)
+    check(P.Lerp()(T(s), T(e), 0.3), s + 0.3 * (e.astype(np.float64) - s))
+
+
 # ---- the same mind ops as the functional op
 
 def mind_ir(fn, *args) -> str:
@@ -127,7 +160,8 @@ def mind_ir(fn, *args) -> str:
 
 SAME_IR = {
     "Add": (lambda x, y: P.Add()(x, y), lambda x, y: ops.add(x, y)),
-    "MatMul": (lambda x, y: P.MatMul()(x, ops.transpose(y, (1, 0))), lambda x, y: ops.matmul(x, ops.transpose(y, (1, 0)))),
+    "MatMul": (lambda x, y: P.MatMul()(x, ops.transpose(y, (1, 0))),
+               lambda x, y: ops.matmul(x, ops.transpose(y, (1, 0)))),
     "ReduceSum": (lambda x, y: P.ReduceSum(keep_dims=True)(x, 1), lambda x, y: ops.reduce_sum(x, 1, True)),
     "ReduceMean": (lambda x, y: P.ReduceMean()(x, (0, 1)), lambda x, y: ops.mean(x, (0, 1))),
     "Softmax": (lambda x, y: P.Softmax(axis=0)(x), lambda x, y: ops.softmax(x, 0)),
@@ -248,6 +282,35 @@ def test_slicing_primitives():
         check(got, want)
 
 
+def test_stacking_reversing_and_segment_primitives():
+    x = rand((3, 4), seed=51)
+    check(P.Pack(axis=1)((T(x), T(x))), np.stack([x, x], 1))
+    pieces = P.Unstack(axis=1)(T(x))
+    assert len(pieces) == 4 and P.Unpack is not P.Unstack
+    for i, piece in enumerate(pieces):
+        check(piece, x[:, i])
+    check(P.ReverseV2(axis=(0, -1))(T(x)), x[::-1, ::-1])
+    mask = rand((4,), seed=52) > 0
+    check(P.MaskedFill()(T(x), T(mask), 7.0), np.where(mask, 7.0, x))
+    ids = np.array([2, 0, 2], np.int32)
+    want = np.zeros((4, 4))
+    np.add.at(want, ids, x.astype(np.float64))
+    check(P.UnsortedSegmentSum()(T(x), T(ids), 4), want)
+    assert P.TupleToArray()((1, 2)).dtype == mindc.int64 and float(P.ScalarToTensor()(2).asnumpy()) == 2.0
+    assert P.Partial()(P.Add(), T(x))(T(x)).shape == (3, 4)
+
+
+def test_top_k_and_sort_primitives():
+    x = rand((3, 6), seed=57)
+    values, indices = P.TopK(sorted=True)(T(x), 4)
+    order = np.argsort(-x, -1)[:, :4]
+    np.testing.assert_array_equal(indices.asnumpy(), order)
+    check(values, np.take_along_axis(x, order, -1))
+    values, indices = P.Sort(axis=0)(T(x))
+    np.testing.assert_array_equal(indices.asnumpy(), np.argsort(x, 0))
+    check(values, np.sort(x, 0))
+
+
 @pytest.mark.parametrize("exclusive,reverse", [(False, False), (True, True)])
 def test_cumsum_primitive(exclusive, reverse):
     x = rand(seed=14).astype(np.float64)
@@ -268,7 +331,8 @@ def test_softmax_log_softmax_and_bias_add():
     check(P.BiasAdd()(T(x), T(b)), x64 + b.reshape(1, 3, 1))
 
 
-@pytest.mark.parametrize("pad_mode,pad,stride", [("valid", 0, 1), ("same", 0, 2), ("pad", (1, 0, 2, 1), (1, 2))], ids=str)
+@pytest.mark.parametrize("pad_mode,pad,stride", [("valid", 0, 1), ("same", 0, 2), ("pad", (1, 0, 2, 1), (1, 2))],
+                         ids=str)
 def test_conv2d_matches_float64_reference(pad_mode, pad, stride):
     x, w = rand((2, 4, 7, 6), seed=17), rand((6, 2, 3, 3), seed=18)
     conv = P.Conv2D(out_channel=6, kernel_size=3, pad_mode=pad_mode, pad=pad, stride=stride, group=2)
@@ -277,6 +341,35 @@ def test_conv2d_matches_float64_reference(pad_mode, pad, stride):
     # "same" with stride 2: out = ceil(7/2), ceil(6/2) = 4, 3 needs 2 rows (1 + 1) and 1 column (0 + 1).
     pads = {"valid": (0, 0, 0, 0), "same": (1, 1, 0, 1), "pad": pad}[pad_mode]
     check(got, conv2d_reference(x, w, stride=s, pad=pads, group=2), **ACCUMULATE)
+
+
+def conv2d_input_grad64(dout, w, input_size, stride, pad, group):
+    """The adjoint of conv2d in float64, scattering each output's weighted window back to x."""
+    n, channels, h, w_ = input_size
+    dx = np.zeros((n, channels, h + pad[0] + pad[1], w_ + pad[2] + pad[3]))
+    out_per_group, in_per_group = dout.shape[1] // group, w.shape[1]
+    kh, kw = w.shape[2:]
+    for o in range(dout.shape[1]):
+        c = slice((o // out_per_group) * in_per_group, (o // out_per_group + 1) * in_per_group)
+        for i in range(dout.shape[2]):
+            for j in range(dout.shape[3]):
+                rows, cols = slice(i * stride[0], i * stride[0] + kh), slice(j * stride[1], j * stride[1] + kw)
+                dx[:, c, rows, cols] += dout[:, o, i, j][:, None, None, None] * w[o].astype(np.float64)
+    return dx[:, :, pad[0]:dx.shape[2] - pad[1], pad[2]:dx.shape[3] - pad[3]]
+
+
+@pytest.mark.parametrize("name", ["Conv2DBackpropInput", "Conv2DTranspose"])
+@pytest.mark.parametrize("pad_mode,pad_list", [("same", None), ("valid", (1, 0, 0, 1))], ids=str)
+def test_conv2d_backprop_input_is_the_adjoint_of_conv2d(name, pad_mode, pad_list):
+    size = (2, 4, 7, 6)
+    w = rand((6, 2, 3, 3), seed=59)
+    pads = pad_list or (1, 1, 0, 1)   # "same" with stride 2, as in test_conv2d_matches_float64_reference
+    out_h = (size[2] + pads[0] + pads[1] - 3) // 2 + 1
+    out_w = (size[3] + pads[2] + pads[3] - 3) // 2 + 1
+    dout = rand((2, 6, out_h, out_w), seed=60)
+    prim = getattr(P, name)(6, 3, pad_mode=pad_mode, pad_list=pad_list, stride=2, group=2)
+    got = prim(T(dout), T(w), size)
+    check(got, conv2d_input_grad64(dout, w, size, (2, 2), pads, 2), **ACCUMULATE)
 
 
 def pool64(x, kernel, stride, reduce, pad=(0, 0, 0, 0), fill=np.nan):
@@ -308,7 +401,8 @@ def test_layer_norm_returns_output_mean_and_variance():
 
 def test_batch_norm_inference_uses_the_given_statistics():
     x = rand((2, 3, 4, 5), seed=23)
-    scale, bias, mean, var = rand((3,), seed=24), rand((3,), seed=25), rand((3,), seed=26), rand((3,), seed=27, **POSITIVE)
+    scale, bias, mean = rand((3,), seed=24), rand((3,), seed=25), rand((3,), seed=26)
+    var = rand((3,), seed=27, **POSITIVE)
     y, *rest = P.BatchNorm(epsilon=1e-3)(T(x), T(scale), T(bias), T(mean), T(var))
     c = lambda v: v.astype(np.float64).reshape(1, 3, 1, 1)  # noqa: E731
     check(y, (x - c(mean)) / np.sqrt(c(var) + 1e-3) * c(scale) + c(bias), **ACCUMULATE)
@@ -317,7 +411,8 @@ def test_batch_norm_inference_uses_the_given_statistics():
 
 def test_batch_norm_training_normalizes_by_the_batch_and_updates_the_statistics():
     x = rand((4, 3, 2, 2), seed=28)
-    mean, var = mindc.Parameter(rand((3,), seed=29), name="m"), mindc.Parameter(rand((3,), seed=30, **POSITIVE), name="v")
+    mean = mindc.Parameter(rand((3,), seed=29), name="m")
+    var = mindc.Parameter(rand((3,), seed=30, **POSITIVE), name="v")
     old_mean, old_var = mean.asnumpy().astype(np.float64), var.asnumpy().astype(np.float64)
     bn = P.BatchNorm(is_training=True, momentum=0.2)
     y, batch_mean, batch_var, _, _ = bn(T(x), T(np.ones(3, np.float32)), T(np.zeros(3, np.float32)), mean, var)
@@ -351,6 +446,23 @@ def test_sparse_softmax_cross_entropy_mean_loss_and_its_gradient():
     check(grad, (np.exp(logp) - np.eye(5)[labels]) / 4)
 
 
+def test_l2_primitives_and_binary_cross_entropy():
+    x, label = rand((3, 4), seed=53), np.random.default_rng(54).uniform(0, 1, (3, 4)).astype(np.float32)
+    x64 = x.astype(np.float64)
+    check(P.L2Loss()(T(x)), (x64 ** 2).sum() / 2, **ACCUMULATE)
+    check(P.L2Normalize(axis=1, epsilon=1e-6)(T(x)), x64 / np.sqrt((x64 ** 2).sum(1, keepdims=True)))
+    sig = 1 / (1 + np.exp(-x64))
+    bce = -(label * np.log(sig) + (1 - label) * np.log(1 - sig))
+    check(P.SigmoidCrossEntropyWithLogits()(T(x), T(label)), bce)
+    w, pw = rand((4,), seed=55, **POSITIVE), rand((4,), seed=56, **POSITIVE)
+    weighted = -w * (pw * label * np.log(sig) + (1 - label) * np.log(1 - sig))
+    check(P.BCEWithLogitsLoss(reduction="sum")(T(x), T(label), T(w), T(pw)), weighted.sum(), **ACCUMULATE)
+    d = np.abs(x64 - label)
+    check(P.SmoothL1Loss(beta=0.5, reduction="mean")(T(x), T(label)), np.where(d < 0.5, d * d, d - 0.25).mean())
+    check(P.CeLU(alpha=2.0)(T(x)), np.where(x64 > 0, x64, 2.0 * np.expm1(x64 / 2.0)))
+    check(P.Gelu()(T(x)), gelu_tanh64(x64))
+
+
 def test_dropout_returns_scaled_output_and_its_mask_and_draws_new_masks():
     x = rand((50, 40), seed=34)
     dropout = P.Dropout(keep_prob=0.75)
@@ -359,6 +471,22 @@ def test_dropout_returns_scaled_output_and_its_mask_and_draws_new_masks():
     assert set(np.unique(m)) <= {0.0, 1.0} and abs(m.mean() - 0.75) < 0.05
     check(out, x * m / 0.75)
     assert not np.array_equal(dropout(T(x))[1].asnumpy(), m)
+
+
+class DropoutNet(nn.Cell):
+    def __init__(self):
+        super().__init__()
+        self.dropout = P.Dropout(keep_prob=0.5)
+
+    def construct(self, x):
+        return self.dropout(x)
+
+
+def test_dropout_primitive_in_a_graph_draws_a_new_mask_each_call(graph_mode):
+    net, x = DropoutNet(), rand((20, 30), seed=58)
+    (out1, mask1), (out2, mask2) = net(T(x)), net(T(x))
+    assert not np.array_equal(mask1.asnumpy(), mask2.asnumpy())
+    check(out2, x * mask2.asnumpy() / 0.5)
 
 
 @pytest.mark.parametrize("use_nesterov", [False, True])
@@ -459,6 +587,20 @@ def test_user_primitive_with_prim_attr_register():
     check(mindc.jit(lambda v: scale(v))(T(x)), 3.0 * x.astype(np.float64))
 
 
+def test_constexpr_runs_python_on_shapes_while_tracing():
+    @ops.constexpr
+    def half(n):
+        return n // 2
+
+    @ops.constexpr(reuse_result=False)
+    def doubled(shape):
+        return tuple(2 * d for d in shape)
+
+    x = rand((4, 3), seed=45)
+    got = mindc.jit(lambda v: P.Reshape()(P.Tile()(v, (2, 1)), doubled((half(P.Shape()(v)[0]), 3))))(T(x))
+    check(got, np.tile(x, (2, 1)).reshape(4, 6))
+
+
 def test_primitive_without_implementation_says_so():
     with pytest.raises(TypeError, match="primitive 'Custom' has no implementation in mindc"):
         ops.Primitive("Custom")(T(rand()))
@@ -484,6 +626,11 @@ BAD_ATTRIBUTES = [
     (lambda: P.Split(output_num=0), ValueError, "'output_num' must be at least 1"),
     (lambda: P.ApplyMomentum(gradient_scale="1"), TypeError, "'gradient_scale' must be a float"),
     (lambda: P.Elu(alpha=True), TypeError, "For 'Elu', 'alpha' must be a float, got bool"),
+    (lambda: P.CeLU(alpha=0.0), ValueError, "For 'CeLU', 'alpha' must not be 0"),
+    (lambda: P.SmoothL1Loss(reduction="avg"), ValueError, "'reduction' must be one of \\['mean', 'sum', 'none'\\]"),
+    (lambda: P.ReverseV2(axis=0), TypeError, "For 'ReverseV2', 'axis' must be a tuple or list of ints"),
+    (lambda: P.Unstack(num=0), ValueError, "'num' must be at least 1"),
+    (lambda: P.Sort(descending=1), TypeError, "For 'Sort', 'descending' must be a bool, got int"),
 ]
 
 

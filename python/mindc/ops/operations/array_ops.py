@@ -12,7 +12,8 @@ __all__ = [
     "Cast", "Reshape", "Transpose", "ExpandDims", "Flatten", "Tile", "Select", "BroadcastTo", "Fill", "Zeros", "Ones",
     "ZerosLike", "OnesLike", "Shape", "Size", "Rank", "DType", "Slice", "StopGradient", "Identity", "Squeeze",
     "Concat", "Stack", "Gather", "GatherV2", "OneHot", "Argmax", "Argmin", "ArgMaxWithValue", "ArgMinWithValue",
-    "StridedSlice", "Split",
+    "StridedSlice", "Split", "Pack", "Unstack", "Unpack", "ReverseV2", "MaskedFill", "UnsortedSegmentSum",
+    "TupleToArray", "ScalarToTensor", "TopK", "Sort",
 ]
 
 
@@ -40,6 +41,10 @@ DType = define("DType", array.dtype, __name__)
 Slice = define("Slice", array.slice, __name__)
 StopGradient = define("StopGradient", array.stop_gradient, __name__)
 Identity = define("Identity", _identity, __name__)
+MaskedFill = define("MaskedFill", array.masked_fill, __name__)
+UnsortedSegmentSum = define("UnsortedSegmentSum", array.unsorted_segment_sum, __name__)
+TupleToArray = define("TupleToArray", array.tuple_to_array, __name__)
+ScalarToTensor = define("ScalarToTensor", array.scalar_to_tensor, __name__)
 
 
 class BroadcastTo(Primitive):
@@ -85,6 +90,44 @@ class Stack(_AxisPrimitive):
 
     def __call__(self, input_x):
         return array.stack(input_x, self.axis)
+
+
+class Pack(Stack):
+    """MindSpore 1.x's name of Stack."""
+
+
+class Unstack(Primitive):
+    """Unstack(axis=0, num=None)(input_x): the slices along axis, without it, as a tuple."""
+
+    @prim_attr_register
+    def __init__(self, axis: int = 0, num=None):
+        check_int(axis, "axis", self.name)
+        if num is not None:
+            check_int(num, "num", self.name, minimum=1)
+
+    def __call__(self, input_x):
+        x = tensor(input_x)
+        if self.num is not None and x.ndim and x.shape[self.axis % x.ndim] != self.num:
+            fail("mind.strided_slice", f"Unstack(num={self.num}) needs dimension {self.axis} of size {self.num}, "
+                                       f"found shape {list(x.shape)}")
+        return array.unstack(x, self.axis)
+
+
+class Unpack(Unstack):
+    """MindSpore 1.x's name of Unstack."""
+
+
+class ReverseV2(Primitive):
+    """ReverseV2(axis)(input_x): the elements in reverse order along each axis listed."""
+
+    @prim_attr_register
+    def __init__(self, axis):
+        if not isinstance(axis, (tuple, list)):
+            raise TypeError(f"For 'ReverseV2', 'axis' must be a tuple or list of ints, got {type(axis).__name__}")
+        self.add_prim_attr("axis", check_ints(axis, "axis", self.name, minimum=None))
+
+    def __call__(self, input_x):
+        return array.flip(input_x, self.axis)
 
 
 class Gather(Primitive):
@@ -188,3 +231,27 @@ class Split(Primitive):
                                        f"{self.output_num} equal pieces")
         return array.split(x, size // self.output_num, self.axis)
 
+
+
+class TopK(Primitive):
+    """TopK(sorted=True)(input_x, k) -> (values, indices): the k largest along the last axis,
+    always in descending order (which sorted=False allows)."""
+
+    @prim_attr_register
+    def __init__(self, sorted=True):
+        check_bool(sorted, "sorted", self.name)
+
+    def __call__(self, input_x, k):
+        return array.topk(input_x, check_int(k, "k", self.name, minimum=0))
+
+
+class Sort(Primitive):
+    """Sort(axis=-1, descending=False)(x) -> (values, indices)."""
+
+    @prim_attr_register
+    def __init__(self, axis=-1, descending=False):
+        check_int(axis, "axis", self.name)
+        check_bool(descending, "descending", self.name)
+
+    def __call__(self, x):
+        return array.sort(x, self.axis, self.descending)

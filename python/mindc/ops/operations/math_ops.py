@@ -12,7 +12,8 @@ __all__ = [
     "Tanh", "Erf", "Floor", "Ceil", "Sign", "Reciprocal", "Log1p", "Expm1", "Atan2", "FloorDiv", "FloorMod", "Mod",
     "SquaredDifference", "Maximum", "Minimum", "Equal", "NotEqual", "Greater", "GreaterEqual", "Less", "LessEqual",
     "LogicalAnd", "LogicalOr", "LogicalNot", "AddN", "MatMul", "BatchMatMul", "ReduceSum", "ReduceMean", "ReduceMax",
-    "ReduceMin", "ReduceProd", "CumSum",
+    "ReduceMin", "ReduceProd", "CumSum", "TensorAdd", "Erfc", "Inv", "DivNoNan", "Xdivy", "Xlogy", "IsNan", "IsInf",
+    "IsFinite", "LogicalXor", "Lerp", "TruncateDiv", "TruncateMod", "ReduceAll", "ReduceAny",
 ]
 
 
@@ -62,6 +63,19 @@ LogicalAnd = define("LogicalAnd", math.logical_and, __name__)
 LogicalOr = define("LogicalOr", math.logical_or, __name__)
 LogicalNot = define("LogicalNot", math.logical_not, __name__)
 AddN = define("AddN", math.addn, __name__)
+TensorAdd = define("TensorAdd", math.add, __name__)  # MindSpore 1.x's name of Add
+Erfc = define("Erfc", math.erfc, __name__)
+Inv = define("Inv", math.reciprocal, __name__)
+DivNoNan = define("DivNoNan", math.div_no_nan, __name__)
+Xdivy = define("Xdivy", math.xdivy, __name__)
+Xlogy = define("Xlogy", math.xlogy, __name__)
+IsNan = define("IsNan", math.isnan, __name__)
+IsInf = define("IsInf", math.isinf, __name__)
+IsFinite = define("IsFinite", math.isfinite, __name__)
+LogicalXor = define("LogicalXor", math.logical_xor, __name__)
+Lerp = define("Lerp", math.lerp, __name__)
+TruncateDiv = define("TruncateDiv", math.truncate_div, __name__)
+TruncateMod = define("TruncateMod", math.truncate_mod, __name__)
 
 
 class _MatMulBase(Primitive):
@@ -132,6 +146,14 @@ class ReduceMin(_Reduce):
 
 class ReduceProd(_Reduce):
     function = staticmethod(math.prod)
+
+
+class ReduceAll(_Reduce):
+    function = staticmethod(math.all)
+
+
+class ReduceAny(_Reduce):
+    function = staticmethod(math.any)
 
 
 class CumSum(Primitive):

@@ -2,27 +2,32 @@
 convolution, pooling, normalization, losses, dropout and the momentum update."""
 from __future__ import annotations
 
-import numpy as np
-
-from mindc.common.seed import op_seed
 from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
-from mindc.ops import array, math, nn, random, state
+from mindc.ops import array, math, nn, state
 from mindc.ops._base import cast_to, fail, float_operand, one, operands, tensor
 from mindc.ops.operations._define import define
+from mindc.ops.operations.random_ops import RandomPrimitive
 from mindc.ops.primitive import (Primitive, check_bool, check_float, check_int, check_ints, check_str,
                                  prim_attr_register)
 
 __all__ = [
     "ReLU", "ReLU6", "Sigmoid", "Softplus", "GeLU", "Elu", "Softmax", "LogSoftmax", "BiasAdd", "Conv2D", "MaxPool",
     "AvgPool", "LayerNorm", "BatchNorm", "SoftmaxCrossEntropyWithLogits", "SparseSoftmaxCrossEntropyWithLogits",
-    "Dropout", "ApplyMomentum",
+    "Dropout", "ApplyMomentum", "Gelu", "HSigmoid", "HSwish", "SeLU", "Softsign", "Mish", "CeLU", "L2Loss",
+    "L2Normalize", "SigmoidCrossEntropyWithLogits", "BCEWithLogitsLoss", "SmoothL1Loss", "Conv2DBackpropInput",
+    "Conv2DTranspose",
 ]
 
 ReLU = define("ReLU", nn.relu, __name__)
 ReLU6 = define("ReLU6", nn.relu6, __name__)
 Sigmoid = define("Sigmoid", nn.sigmoid, __name__)
 Softplus = define("Softplus", nn.softplus, __name__)
+HSigmoid = define("HSigmoid", nn.hardsigmoid, __name__)
+HSwish = define("HSwish", nn.hardswish, __name__)
+SeLU = define("SeLU", nn.selu, __name__)
+Softsign = define("Softsign", nn.softsign, __name__)
+Mish = define("Mish", nn.mish, __name__)
 
 
 class GeLU(Primitive):
@@ -34,6 +39,22 @@ class GeLU(Primitive):
 
     def __call__(self, x):
         return nn.gelu(x, approximate="tanh")
+
+
+class Gelu(GeLU):
+    """MindSpore 1.x's name of GeLU."""
+
+
+class CeLU(Primitive):
+    """CeLU(alpha=1.0)(x)."""
+
+    @prim_attr_register
+    def __init__(self, alpha: float = 1.0):
+        if check_float(alpha, "alpha", self.name) == 0:
+            raise ValueError("For 'CeLU', 'alpha' must not be 0")
+
+    def __call__(self, x):
+        return nn.celu(x, self.alpha)
 
 
 class Elu(Primitive):
@@ -92,6 +113,26 @@ def _spatial(value, name: str, prim: str) -> tuple[int, int]:
     return (v[0], v[0]) if len(v) == 1 else v[-2:]
 
 
+def _check_conv(prim: Primitive, out_channel, kernel_size, mode, pad_mode, pad, stride, dilation, group,
+                data_format) -> None:
+    """Conv2D's attribute checks; kernel_size, stride and dilation become (h, w) pairs and pad a
+    (top, bottom, left, right) tuple."""
+    name = prim.name
+    check_int(out_channel, "out_channel", name, minimum=1)
+    prim.add_prim_attr("kernel_size", _spatial(kernel_size, "kernel_size", name))
+    if check_int(mode, "mode", name) != 1:
+        raise ValueError(f"For '{name}', 'mode' must be 1, got {mode}")
+    prim.add_prim_attr("pad_mode", check_str(pad_mode, "pad_mode", name, ("valid", "same", "pad")))
+    pads = check_ints(pad, "pad", name, lengths=(1, 4), minimum=0)
+    if prim.pad_mode != "pad" and any(pads):
+        raise ValueError(f"For '{name}', 'pad' must be zero when 'pad_mode' is not 'pad', got {pad!r}")
+    prim.add_prim_attr("pad", pads * 4 if len(pads) == 1 else pads)
+    prim.add_prim_attr("stride", _spatial(stride, "stride", name))
+    prim.add_prim_attr("dilation", _spatial(dilation, "dilation", name))
+    check_int(group, "group", name, minimum=1)
+    prim.add_prim_attr("data_format", _nchw_only(data_format, name))
+
+
 class Conv2D(Primitive):
     """Conv2D(out_channel, kernel_size, mode=1, pad_mode="valid", pad=0, stride=1, dilation=1,
     group=1, data_format="NCHW")(x, weight); weight is (out_channel, C/group, kh, kw)."""
@@ -99,20 +140,7 @@ class Conv2D(Primitive):
     @prim_attr_register
     def __init__(self, out_channel, kernel_size, mode=1, pad_mode="valid", pad=0, stride=1, dilation=1, group=1,
                  data_format="NCHW"):
-        name = self.name
-        check_int(out_channel, "out_channel", name, minimum=1)
-        self.add_prim_attr("kernel_size", _spatial(kernel_size, "kernel_size", name))
-        if check_int(mode, "mode", name) != 1:
-            raise ValueError(f"For '{name}', 'mode' must be 1, got {mode}")
-        self.add_prim_attr("pad_mode", check_str(pad_mode, "pad_mode", name, ("valid", "same", "pad")))
-        pads = check_ints(pad, "pad", name, lengths=(1, 4), minimum=0)
-        if self.pad_mode != "pad" and any(pads):
-            raise ValueError(f"For '{name}', 'pad' must be zero when 'pad_mode' is not 'pad', got {pad!r}")
-        self.add_prim_attr("pad", pads * 4 if len(pads) == 1 else pads)
-        self.add_prim_attr("stride", _spatial(stride, "stride", name))
-        self.add_prim_attr("dilation", _spatial(dilation, "dilation", name))
-        check_int(group, "group", name, minimum=1)
-        self.add_prim_attr("data_format", _nchw_only(data_format, name))
+        _check_conv(self, out_channel, kernel_size, mode, pad_mode, pad, stride, dilation, group, data_format)
 
     def __call__(self, x, weight):
         w = tensor(weight)
@@ -123,12 +151,43 @@ class Conv2D(Primitive):
         return nn.conv2d(x, w, None, self.stride, self.pad_mode, self.pad, self.dilation, self.group)
 
 
+class Conv2DBackpropInput(Primitive):
+    """Conv2DBackpropInput(out_channel, kernel_size, pad_mode="valid", pad=0, pad_list=None, mode=1,
+    stride=1, dilation=1, group=1, data_format="NCHW")(dout, weight, input_size): the gradient
+    of Conv2D with these attributes with respect to its input of shape input_size, which is the
+    transposed convolution of dout. pad_list (top, bottom, left, right) overrides pad_mode."""
+
+    @prim_attr_register
+    def __init__(self, out_channel, kernel_size, pad_mode="valid", pad=0, pad_list=None, mode=1, stride=1,
+                 dilation=1, group=1, data_format="NCHW"):
+        _check_conv(self, out_channel, kernel_size, mode, pad_mode, pad, stride, dilation, group, data_format)
+        if pad_list is not None:
+            self.add_prim_attr("pad_list", check_ints(pad_list, "pad_list", self.name, lengths=(4,), minimum=0))
+
+    def __call__(self, dout, weight, input_size):
+        size = check_ints(input_size, "input_size", self.name, lengths=(4,), minimum=1)
+        if self.pad_list is not None:
+            pad = self.pad_list
+        elif self.pad_mode == "same":
+            pad = nn.same_pads(size[2:], self.kernel_size, self.stride, self.dilation)
+        else:
+            pad = self.pad   # zeros unless pad_mode is "pad"
+        attrs = {"stride": self.stride, "pad": pad, "dilation": self.dilation, "group": self.group,
+                 "input_size": size}
+        return one("mind.conv2d_backprop_input", operands(dout, weight), attrs)
+
+
+class Conv2DTranspose(Conv2DBackpropInput):
+    """Conv2DTranspose: MindSpore's other name of Conv2DBackpropInput."""
+
+
 class _Pool(Primitive):
     """MaxPool/AvgPool(kernel_size=1, strides=1, pad_mode="valid", data_format="NCHW")(x).
     "same" pads so that H_out = ceil(H / stride); padding never counts (a max ignores it, a mean
     divides by the number of real elements in the window)."""
 
     op_name: str
+    operand = staticmethod(tensor)   # what x becomes: averages compute in floating point
     extra_attrs: dict = {}
 
     @prim_attr_register
@@ -139,7 +198,7 @@ class _Pool(Primitive):
         self.add_prim_attr("data_format", _nchw_only(data_format, self.name))
 
     def __call__(self, x):
-        x = float_operand(x) if self.op_name == "mind.avg_pool" else tensor(x)
+        x = type(self).operand(x)
         if x.ndim != 4:
             fail(self.op_name, f"x must be 4-d (N, C, H, W), found shape {list(x.shape)}")
         pad = (0, 0, 0, 0)
@@ -155,6 +214,7 @@ class MaxPool(_Pool):
 
 class AvgPool(_Pool):
     op_name = "mind.avg_pool"
+    operand = staticmethod(float_operand)
     extra_attrs = {"count_include_pad": False}
 
 
@@ -264,28 +324,21 @@ class SparseSoftmaxCrossEntropyWithLogits(Primitive):
         return math.neg(math.mean(math.reduce_sum(math.mul(target, nn.log_softmax(x, -1)), -1)))
 
 
-class Dropout(Primitive):
+class Dropout(RandomPrimitive):
     """Dropout(keep_prob=0.5, Seed0=0, Seed1=0)(x) -> (output, mask): each element kept with
     probability keep_prob and scaled by 1/keep_prob; mask holds 1 where kept, 0 elsewhere (in x's
-    dtype). Each call draws a new mask (a key of this primitive's own, as nn.Dropout has)."""
+    dtype). Each call draws a new mask."""
 
     @prim_attr_register
     def __init__(self, keep_prob=0.5, Seed0=0, Seed1=0):  # noqa: N803 (MindSpore's names)
         check_float(keep_prob, "keep_prob", self.name, low=0.0, high=1.0, open_low=True)
-        check_int(Seed0, "Seed0", self.name, minimum=0)
-        check_int(Seed1, "Seed1", self.name, minimum=0)
-        # Seeds (0, 0) ask for a stream drawn from the global seed sequence; others fix one,
-        # hashed into the op's [0, 2^63) seed range.
-        fixed = np.random.SeedSequence([Seed0, Seed1]).generate_state(1, np.uint64)[0] >> np.uint64(1)
-        self.seed = int(fixed) if Seed0 or Seed1 else op_seed()
-        self.key = Parameter(np.array(0, np.int64), name="Dropout.key", requires_grad=False)
+        self.init_stream(Seed0, Seed1, ("Seed0", "Seed1"))
 
     def __call__(self, x):
         x = tensor(x)
         if not x.dtype.is_float:
             raise TypeError(f"For 'Dropout', x must be a float tensor, got {x.dtype}")
-        draws = random.random_uniform(self.key, x.shape, self.seed, x.dtype)
-        mask = cast_to(math.greater_equal(draws, 1.0 - self.keep_prob), x.dtype)
+        mask = cast_to(math.greater_equal(self.uniform(x.shape, x.dtype), 1.0 - self.keep_prob), x.dtype)
         return math.mul(x, math.mul(mask, 1.0 / self.keep_prob)), mask
 
 
@@ -312,3 +365,63 @@ class ApplyMomentum(Primitive):
         state.assign(variable, math.sub(variable.value(), math.mul(step, learning_rate)))
         return variable
 
+
+
+class L2Loss(Primitive):
+    """L2Loss()(input_x): sum(x ** 2) / 2, a 0-d tensor."""
+
+    @prim_attr_register
+    def __init__(self):
+        pass
+
+    def __call__(self, input_x):
+        return math.mul(math.reduce_sum(math.square(float_operand(input_x))), 0.5)
+
+
+class L2Normalize(Primitive):
+    """L2Normalize(axis=0, epsilon=1e-4)(x): x / sqrt(max(sum(x ** 2 over axis), epsilon))."""
+
+    @prim_attr_register
+    def __init__(self, axis=0, epsilon=1e-4):
+        self.add_prim_attr("axis", check_ints(axis, "axis", self.name, minimum=None))
+        check_float(epsilon, "epsilon", self.name, low=0.0, open_low=True)
+
+    def __call__(self, x):
+        x = float_operand(x)
+        norm2 = math.reduce_sum(math.square(x), self.axis, keep_dims=True)
+        return math.mul(x, math.rsqrt(math.maximum(norm2, self.epsilon)))
+
+
+class SigmoidCrossEntropyWithLogits(Primitive):
+    """SigmoidCrossEntropyWithLogits()(logits, label): the elementwise binary cross entropy of
+    sigmoid(logits) against label probabilities, unreduced."""
+
+    @prim_attr_register
+    def __init__(self):
+        pass
+
+    def __call__(self, logits, label):
+        return nn.binary_cross_entropy_with_logits(logits, label, reduction="none")
+
+
+class BCEWithLogitsLoss(Primitive):
+    """BCEWithLogitsLoss(reduction="mean")(logits, label, weight, pos_weight)."""
+
+    @prim_attr_register
+    def __init__(self, reduction="mean"):
+        check_str(reduction, "reduction", self.name, ("mean", "sum", "none"))
+
+    def __call__(self, logits, label, weight, pos_weight):
+        return nn.binary_cross_entropy_with_logits(logits, label, weight, pos_weight, self.reduction)
+
+
+class SmoothL1Loss(Primitive):
+    """SmoothL1Loss(beta=1.0, reduction="none")(logits, labels)."""
+
+    @prim_attr_register
+    def __init__(self, beta=1.0, reduction="none"):
+        check_float(beta, "beta", self.name, low=0.0, open_low=True)
+        check_str(reduction, "reduction", self.name, ("mean", "sum", "none"))
+
+    def __call__(self, logits, labels):
+        return nn.smooth_l1_loss(logits, labels, self.beta, self.reduction)
