@@ -205,7 +205,7 @@ class Accumulate(nn.Cell):
 
     def construct(self, x, n):
         for i in range(n):
-            ops.assign(self.p, self.p + x)
+            self.p += x
             if self.p.sum() > 5.0:
                 break
         while self.q.sum() < 3.0:
