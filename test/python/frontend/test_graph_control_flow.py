@@ -591,3 +591,22 @@ def halvings_reference(x, n):
 def test_recursion_bounded_by_a_python_value_is_unrolled(n):
     x = rand(3, seed=80)
     close(mindc.jit(halvings)(T(x), n), halvings_reference(x.astype(np.float64), n))
+
+
+def test_a_loop_variable_whose_dtype_the_body_widens_is_carried_widened():
+    # MindSpore's inner/test_331_for_after_for_in_while.py: y enters an int32 tensor and leaves
+    # the body a float32 one.
+    def widen(x, y, n):
+        i = n * 0
+        while i < n:
+            y = ops.exp(x) + y
+            i += 1
+        return y
+
+    x, y = rand(3, seed=90), np.array([1, 2, 3], np.int32)
+    f = mindc.jit(widen)
+    for n in (0, 2):
+        want = y.astype(np.float64) + n * np.exp(x.astype(np.float64))
+        got = f(T(x), T(y), T(np.int32(n)))
+        assert got.dtype == mindc.float32
+        close(got, want)
