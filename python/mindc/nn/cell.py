@@ -81,6 +81,10 @@ class Cell:
                 value.update_parameters_name(name + ".")
             self._forget(name)
             cells[name] = value
+        elif isinstance(value, Tensor) and params.get(name) is not None:
+            # MindSpore's Cell: a tensor assigned to a Parameter's name sets its data (in a
+            # graph, an assignment of the Parameter), the Parameter stays.
+            params[name].set_data(value)
         elif getattr(value, "_is_buffer", False) or (name in buffers and isinstance(value, Tensor)):
             self.register_buffer(name, value, getattr(value, "persistent", name not in self._non_persistent_buffers_set))
         elif value is None and (name in params or name in cells or name in buffers):
