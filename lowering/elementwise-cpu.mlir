@@ -82,6 +82,23 @@ module attributes {transform.with_named_sequence} {
     } : !transform.any_op
     transform.yield
   }
+  // Tag `loop` for mind-parallel-loops if `tagged` (the number of ops of the op being scheduled
+  // that mind-mark-parallel tagged: taken before generalize, which drops the tag) is not 0.
+  // The inner sequence stops at the comparison that fails; the outer one, which would go on
+  // past a failure, only keeps it from failing the schedule.
+  transform.named_sequence @parallel_if(%loop: !transform.any_op {transform.readonly},
+                                        %tagged: !transform.param<i64> {transform.readonly}) {
+    transform.sequence %loop, %tagged : !transform.any_op, !transform.param<i64> failures(suppress) {
+    ^bb0(%l: !transform.any_op, %n: !transform.param<i64>):
+      transform.sequence %l, %n : !transform.any_op, !transform.param<i64> failures(propagate) {
+      ^bb1(%l1: !transform.any_op, %n1: !transform.param<i64>):
+        %zero = transform.param.constant 0 : i64 -> !transform.param<i64>
+        transform.match.param.cmpi gt %n1, %zero : !transform.param<i64>
+        transform.annotate %l1 "mindc.parallel" : !transform.any_op
+      }
+    }
+    transform.yield
+  }
   // Stride 1 (columns ow + kw * dilation vectorize along ow) and more than one input channel
   // (otherwise there is no channel sum to make FMAs of: @conv1 takes that case).
   transform.named_sequence @match_conv(%op: !transform.any_op {transform.readonly}) -> !transform.any_op {
@@ -118,11 +135,14 @@ module attributes {transform.with_named_sequence} {
     transform.yield %m : !transform.any_op
   }
   transform.named_sequence @conv(%conv: !transform.any_op {transform.consumed}) {
+    %tagged = transform.structured.match attributes {mindc.parallel} in %conv : (!transform.any_op) -> !transform.any_op
+    %big = transform.num_associations %tagged : (!transform.any_op) -> !transform.param<i64>
     %g0 = transform.structured.generalize %conv : (!transform.any_op) -> !transform.any_op
     // (n, ow, oh, f, c, kh, kw): with ow before f, each tap's contraction has the layout
     // (k, m) x (n, k) -> (n, m) that the outer-product lowering turns into FMAs along ow.
     %g = transform.structured.interchange %g0 iterator_interchange = [0, 3, 2, 1, 4, 5, 6] : (!transform.any_op) -> !transform.any_op
     %t, %l:4 = transform.structured.tile_using_for %g tile_sizes [1, 16, 1, 8, 0, 0, 0] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
+    transform.include @parallel_if failures(propagate) (%l#0, %big) : (!transform.any_op, !transform.param<i64>) -> ()
     %t2, %r:3 = transform.structured.tile_using_for %t tile_sizes [0, 0, 0, 0, 8, 1, 1] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
     transform.include @peel failures(propagate) (%r#0) : (!transform.any_op) -> ()
     transform.include @peel failures(propagate) (%l#3) : (!transform.any_op) -> ()
@@ -133,8 +153,11 @@ module attributes {transform.with_named_sequence} {
   // One input channel, kept in the order (n, f, oh, ow, c, kh, kw): tiles of 8 filters x 16
   // columns of one row, each tap a broadcast weight times a row of x added to the accumulator.
   transform.named_sequence @conv1(%conv: !transform.any_op {transform.consumed}) {
+    %tagged = transform.structured.match attributes {mindc.parallel} in %conv : (!transform.any_op) -> !transform.any_op
+    %big = transform.num_associations %tagged : (!transform.any_op) -> !transform.param<i64>
     %g = transform.structured.generalize %conv : (!transform.any_op) -> !transform.any_op
     %t, %l:4 = transform.structured.tile_using_for %g tile_sizes [1, 8, 1, 16, 0, 0, 0] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
+    transform.include @parallel_if failures(propagate) (%l#0, %big) : (!transform.any_op, !transform.param<i64>) -> ()
     %t2, %r:3 = transform.structured.tile_using_for %t tile_sizes [0, 0, 0, 0, 1, 1, 1] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
     transform.include @peel failures(propagate) (%l#3) : (!transform.any_op) -> ()
     transform.include @peel failures(propagate) (%l#1) : (!transform.any_op) -> ()

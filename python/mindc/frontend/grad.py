@@ -24,6 +24,7 @@ from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
 from mindc.frontend.trace import Trace, Tracer, current_trace, location, user_frame_position
 from mindc.ir import fresh_symbol
+from mindc.pipelines import codegen_options
 from mindc.rules.base import Scalar, Sig, numpy_dtype
 
 __all__ = ["grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd"]
@@ -122,7 +123,7 @@ def _eager(program: Callable, args) -> Any:
     module = traced.module
     ctx = eager.context()
     with ctx:
-        key = module.operation.get_asm(enable_debug_info=False)
+        key = (module.operation.get_asm(enable_debug_info=False), codegen_options())
     fn = _PROGRAMS.get(key)
     if fn is None:
         with ctx, diag.Collector(ctx) as collector:
