@@ -14,7 +14,8 @@
 // Sizes that are not multiples of the tiles are peeled, so every vector is static and unmasked.
 // Elementwise ops, reductions, transposes and pools are left to the naive loops, which LLVM
 // vectorizes at O2 (an elementwise op of 400k floats runs at ~6 floats/ns already); the pool and
-// max_pool_grad rules shape those loops for it (see rules/nn.py tiled_max).
+// max_pool_grad rules shape those loops for it (see rules/nn.py tiled_max). Those that
+// mind-mark-parallel tagged as big get a loop over their rows, for the threads.
 //
 // The vectors left here are n-d (accumulator tiles): the pipeline must unroll their transfers
 // after bufferization (convert-vector-to-scf{full-unroll=true}), since the default lowering
@@ -173,6 +174,30 @@ module attributes {transform.with_named_sequence} {
     transform.include @vectorize_in failures(propagate) (%l#0) : (!transform.any_op) -> ()
     transform.yield
   }
+  // A generic op tagged by mind-mark-parallel becomes a loop over its rows, for
+  // mind-parallel-loops to split, if its rows are computed independently: rank 2 or more, first
+  // loop parallel (elementwise ops, reductions of the other dims, softmax rows). Each row stays
+  // one linalg op, lowered to loops that LLVM vectorizes as before. (The inner sequence stops at
+  // a check that fails; the outer one keeps that from failing the schedule.)
+  transform.named_sequence @parallel_rows(%op: !transform.any_op {transform.consumed}) {
+    transform.sequence %op : !transform.any_op failures(suppress) {
+    ^bb0(%o: !transform.any_op):
+      transform.sequence %o : !transform.any_op failures(propagate) {
+      ^bb1(%g: !transform.any_op):
+        %c1 = transform.param.constant 1 : i64 -> !transform.param<i64>
+        transform.match.structured %g : !transform.any_op {
+        ^bb2(%s: !transform.any_op):
+          transform.match.structured.dim %s[0] {parallel} : !transform.any_op
+          %rank = transform.match.structured.rank %s : (!transform.any_op) -> !transform.param<i64>
+          transform.match.param.cmpi gt %rank, %c1 : !transform.param<i64>
+          transform.match.structured.yield
+        }
+        %t, %loop = transform.structured.tile_using_for %g tile_sizes [1] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+        transform.annotate %loop "mindc.parallel" : !transform.any_op
+      }
+    }
+    transform.yield
+  }
   transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
     %convs = transform.collect_matching @match_conv_op in %root : (!transform.any_op) -> !transform.any_op
     transform.foreach %convs : !transform.any_op {
@@ -190,6 +215,14 @@ module attributes {transform.with_named_sequence} {
     transform.foreach %rows : !transform.any_op {
     ^bb0(%op: !transform.any_op):
       transform.include @filter_rows failures(propagate) (%op) : (!transform.any_op) -> ()
+      transform.yield
+    }
+    // Other generic ops and reductions tagged by mind-mark-parallel (the convolutions' tiles
+    // above lost the tag to generalize): rows for the threads.
+    %big = transform.structured.match ops{["linalg.generic", "linalg.reduce"]} attributes {mindc.parallel} in %root : (!transform.any_op) -> !transform.any_op
+    transform.foreach %big : !transform.any_op {
+    ^bb0(%op: !transform.any_op):
+      transform.include @parallel_rows failures(propagate) (%op) : (!transform.any_op) -> ()
       transform.yield
     }
     transform.yield

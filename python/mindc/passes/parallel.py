@@ -28,9 +28,13 @@ from mindc.passes.base import Pass, dataclass_pass
 
 TAG = "mindc.parallel"
 
-# Iteration-space points (multiply-adds for a matmul) below which an op stays on one thread:
-# a dispatch to the async runtime costs tens of microseconds, the time of ~2M multiply-adds.
+# Work (in multiply-adds of a scheduled product) below which an op stays on one thread: a
+# dispatch to the async runtime costs tens of microseconds, the time of ~2M multiply-adds.
 MIN_PARALLEL_WORK = 1 << 23
+# Work per iteration-space point of ops that are not products or convolutions (elementwise
+# ops, reductions): one core runs those at ~6 points/ns, memory-bound, and the products'
+# register tiles at ~50 multiply-adds/ns (DESIGN.md, measured facts).
+MEMORY_BOUND_POINT = 8
 
 
 def thread_count(threads: int) -> int:
@@ -65,7 +69,7 @@ def _ops(root: ir.Operation, keep) -> list[ir.Operation]:
             found.append(op.operation)
         return ir.WalkResult.ADVANCE
 
-    root.walk(visit)
+    root.walk(visit, walk_order=ir.WalkOrder.POST_ORDER)
     return found
 
 
@@ -81,8 +85,14 @@ class MarkParallel(Pass):
         if thread_count(self.threads) == 1:
             return
         for op in _ops(module_op, lambda op: op.name.startswith("linalg.")):
-            if iteration_space(op.opview) >= self.min_work:
+            if work(op.opview) >= self.min_work:
                 op.attributes[TAG] = ir.UnitAttr.get()
+
+
+def work(op: ir.OpView) -> int:
+    """An estimate of a linalg op's time, in multiply-adds of a scheduled product."""
+    compute_bound = linalg.isa_contraction_op(op) or linalg.infer_convolution_dimensions(op) is not None
+    return iteration_space(op) * (1 if compute_bound else MEMORY_BOUND_POINT)
 
 
 @dataclass_pass
@@ -94,7 +104,12 @@ class ParallelLoops(Pass):
 
     def run(self, module_op, pass_) -> None:
         threads = thread_count(self.threads)
+        # Post-order: a nested tagged loop is seen while the loop around it still has its tag.
         for loop in _ops(module_op, lambda op: op.name == "scf.for" and TAG in op.attributes):
+            if _inside_tagged_loop(loop):
+                # A tile of a tagged op tiled again: one pool gains nothing from nested tasks.
+                del loop.attributes[TAG]
+                continue
             if loop.results:
                 loop.location.emit_error(f"'scf.for' tagged {TAG} still carries values after bufferization")
                 pass_.signal_pass_failure()
@@ -107,6 +122,15 @@ class ParallelLoops(Pass):
                 _chunked(loop.opview, chunks, trips)
             else:
                 del loop.attributes[TAG]
+
+
+def _inside_tagged_loop(op: ir.Operation) -> bool:
+    parent = op.parent
+    while parent is not None and parent.name != "builtin.module":
+        if parent.name in ("scf.for", "scf.parallel") and TAG in parent.attributes:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _trip_count(loop: scf.ForOp) -> int | None:

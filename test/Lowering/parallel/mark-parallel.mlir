@@ -40,3 +40,31 @@ func.func @conv_tagged(%x: tensor<2x4x8x8xf32>, %w: tensor<8x4x3x3xf32>, %init: 
       ins(%x, %w : tensor<2x4x8x8xf32>, tensor<8x4x3x3xf32>) outs(%init : tensor<2x8x6x6xf32>) -> tensor<2x8x6x6xf32>
   return %r : tensor<2x8x6x6xf32>
 }
+
+// -----
+
+// Elementwise ops and reductions are memory-bound: a point counts 8 multiply-adds of a product,
+// so 16x32 = 512 points reach min-work (4096) and 15x32 = 480 do not.
+// CHECK-LABEL: func.func @elementwise_weighed
+// CHECK:         linalg.generic {{.*}} ins(%{{.*}} : tensor<16x32xf32>) {{.*}} attrs = {mindc.parallel}
+// CHECK:         linalg.generic
+// CHECK-NOT:       mindc.parallel
+// CHECK:         return
+#map = affine_map<(d0, d1) -> (d0, d1)>
+func.func @elementwise_weighed(%a: tensor<16x32xf32>, %b: tensor<15x32xf32>) -> (tensor<16x32xf32>, tensor<15x32xf32>) {
+  %ea = tensor.empty() : tensor<16x32xf32>
+  %ra = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]}
+      ins(%a : tensor<16x32xf32>) outs(%ea : tensor<16x32xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %s = arith.addf %x, %x : f32
+    linalg.yield %s : f32
+  } -> tensor<16x32xf32>
+  %eb = tensor.empty() : tensor<15x32xf32>
+  %rb = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]}
+      ins(%b : tensor<15x32xf32>) outs(%eb : tensor<15x32xf32>) {
+  ^bb0(%x: f32, %o: f32):
+    %s = arith.addf %x, %x : f32
+    linalg.yield %s : f32
+  } -> tensor<15x32xf32>
+  return %ra, %rb : tensor<16x32xf32>, tensor<15x32xf32>
+}

@@ -47,3 +47,27 @@ func.func @one_iteration_stays(%c: memref<8x32xf32>, %v: f32) {
   } {mindc.parallel}
   return
 }
+
+// -----
+
+// A tagged loop inside a tagged loop (a tile of a tagged op tiled again): only the outer one
+// is split; tasks inside tasks would only queue on the same pool.
+// CHECK-LABEL: func.func @nested_tagged_loops
+// CHECK:         scf.parallel
+// CHECK:           scf.for
+// CHECK:             scf.for
+// CHECK-NOT:     scf.parallel
+// CHECK-NOT:     mindc.parallel
+func.func @nested_tagged_loops(%c: memref<64x64xf32>, %v: f32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  %c64 = arith.constant 64 : index
+  scf.for %i = %c0 to %c64 step %c8 {
+    scf.for %j = %c0 to %c8 step %c1 {
+      %k = arith.addi %i, %j : index
+      memref.store %v, %c[%k, %k] : memref<64x64xf32>
+    } {mindc.parallel}
+  } {mindc.parallel}
+  return
+}

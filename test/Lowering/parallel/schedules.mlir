@@ -74,3 +74,52 @@ func.func @conv_untagged(%x: tensor<2x4x8x8xf32>, %w: tensor<8x4x3x3xf32>, %init
       ins(%x, %w : tensor<2x4x8x8xf32>, tensor<8x4x3x3xf32>) outs(%init : tensor<2x8x6x6xf32>) -> tensor<2x8x6x6xf32>
   return %r : tensor<2x8x6x6xf32>
 }
+
+// -----
+
+// A tagged elementwise op: a loop over its rows, each row one linalg.generic as before.
+// CHECK-LABEL: func.func @elementwise_rows
+// CHECK:         scf.for %[[I:.*]] = %{{.*}} to %c64 step %c1
+// CHECK:           linalg.generic {{.*}} ins(%{{.*}}, %{{.*}} : tensor<1x300xf32>, tensor<1x300xf32>)
+// CHECK:           tensor.insert_slice %{{.*}} into %{{.*}}[%[[I]], 0] [1, 300] [1, 1]
+// CHECK:         } {mindc.parallel}
+#map = affine_map<(d0, d1) -> (d0, d1)>
+func.func @elementwise_rows(%a: tensor<64x300xf32>, %b: tensor<64x300xf32>) -> tensor<64x300xf32> {
+  %e = tensor.empty() : tensor<64x300xf32>
+  %r = linalg.generic {indexing_maps = [#map, #map, #map], iterator_types = ["parallel", "parallel"]}
+      ins(%a, %b : tensor<64x300xf32>, tensor<64x300xf32>) outs(%e : tensor<64x300xf32>) attrs = {mindc.parallel} {
+  ^bb0(%x: f32, %y: f32, %o: f32):
+    %s = arith.addf %x, %y : f32
+    linalg.yield %s : f32
+  } -> tensor<64x300xf32>
+  return %r : tensor<64x300xf32>
+}
+
+// -----
+
+// A sum over the first dimension has no independent rows (splitting it would race on the
+// sums): it stays one op, as does a tagged op of rank 1.
+// CHECK-LABEL: func.func @column_sums_stay
+// CHECK-NOT:     scf.for
+// CHECK:         linalg.generic
+// CHECK-NOT:     scf.for
+// CHECK:         linalg.generic
+// CHECK-NOT:     scf.for
+#in = affine_map<(d0, d1) -> (d0, d1)>
+#col = affine_map<(d0, d1) -> (d1)>
+#id = affine_map<(d0) -> (d0)>
+func.func @column_sums_stay(%a: tensor<64x300xf32>, %init: tensor<300xf32>) -> tensor<300xf32> {
+  %s = linalg.generic {indexing_maps = [#in, #col], iterator_types = ["reduction", "parallel"]}
+      ins(%a : tensor<64x300xf32>) outs(%init : tensor<300xf32>) attrs = {mindc.parallel} {
+  ^bb0(%x: f32, %acc: f32):
+    %t = arith.addf %x, %acc : f32
+    linalg.yield %t : f32
+  } -> tensor<300xf32>
+  %d = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel"]}
+      ins(%s : tensor<300xf32>) outs(%init : tensor<300xf32>) attrs = {mindc.parallel} {
+  ^bb0(%x: f32, %o: f32):
+    %t = arith.addf %x, %x : f32
+    linalg.yield %t : f32
+  } -> tensor<300xf32>
+  return %d : tensor<300xf32>
+}

@@ -82,6 +82,28 @@ def test_conv2d_matches_float64_numpy(xs, ws, threads):
     np.testing.assert_allclose(f(x, w)[0], conv2d_reference(x.astype(np.float64), w.astype(np.float64)), **tol(F32))
 
 
+def _softmax64(x):
+    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+# Elementwise ops and reductions of rank 2+ whose first loop is parallel get a loop over rows;
+# a sum over the first dimension (no independent rows) stays serial.
+@pytest.mark.parametrize("threads", [1, 2])
+@pytest.mark.parametrize("op,attrs,reference,rows", [
+    ("mind.add", {}, lambda x, y: x + y, True),
+    ("mind.reduce_sum", dict(axis=(1,), keep_dims=False), lambda x: x.sum(axis=1), True),
+    ("mind.reduce_sum", dict(axis=(0,), keep_dims=True), lambda x: x.sum(axis=0, keepdims=True), False),
+    ("mind.softmax", dict(axis=-1), _softmax64, True),
+], ids=["add", "sum-rows", "sum-columns", "softmax"])
+def test_elementwise_and_reductions_match_float64_numpy(op, attrs, reference, rows, threads):
+    arrays = operands(*[(37, 301)] * (2 if op == "mind.add" else 1))
+    f, parallel = compiled(op, [a.shape for a in arrays], threads, **attrs)
+    assert parallel == (threads > 1 and rows)
+    want = reference(*[a.astype(np.float64) for a in arrays])
+    np.testing.assert_allclose(f(*arrays)[0], want, **matmul_tol(301))
+
+
 def test_runtime_num_threads_defaults_to_the_cpu_count_and_keys_the_kernel_cache():
     import mindc
     from mindc import ops
