@@ -5,6 +5,8 @@ that `mind-opt --pass-pipeline` and the Python API run literally the same thing.
 """
 from __future__ import annotations
 
+from mindc.context import get_context
+
 # Derivative ops -> generated adjoint functions, cleaned up (unused forward values, unused
 # private functions).
 AUTODIFF = ["mind-autodiff", "mind-canonicalize", "symbol-dce"]
@@ -69,12 +71,11 @@ LINALG_TO_LLVM = [
     "reconcile-unrealized-casts",
 ]
 
+
 def codegen_options() -> tuple:
     """What decides the code the CPU pipeline makes besides the IR: MindSpore's context key
     `runtime_num_threads` (read by mind-mark-parallel and mind-parallel-loops). Every compile
     cache keys on it, so a new setting compiles anew instead of reusing other threads' code."""
-    from mindc.context import get_context
-
     return (get_context("runtime_num_threads"),)
 
 

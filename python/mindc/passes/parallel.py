@@ -4,10 +4,10 @@ The schedules (lowering/*.mlir) tile each op into loops of static-shaped tiles, 
 remainders; an scf.forall would give its last tile a dynamic shape. So parallelism is added
 around them instead, in two steps:
 
-1. mind-mark-parallel (before the schedules) tags the linalg ops whose iteration space is big
-   enough to pay for a dispatch to the thread pool with `mindc.parallel`. The schedules then tag
-   one outer tile loop of each tagged op `mindc.parallel` too: one whose iterations write
-   disjoint parts of the result.
+1. mind-mark-parallel (before the schedules) tags the linalg ops with work enough to pay for a
+   dispatch to the thread pool (their static iteration space, weighed) with `mindc.parallel`.
+   The schedules then tag one outer tile loop of each tagged op `mindc.parallel` too: one whose
+   iterations write disjoint parts of the result.
 2. mind-parallel-loops (after bufferization, when the loops carry no tensors) turns each tagged
    scf.for into an scf.parallel over `threads` equal chunks of its iterations, each chunk an
    scf.for over its share. `async-parallel-for` then makes one async task per chunk, run by the
@@ -19,11 +19,13 @@ the single-threaded code is exactly what it was.
 from __future__ import annotations
 
 import math
+import os
 from typing import ClassVar
 
 from mlir import ir
 from mlir.dialects import arith, linalg, scf
 
+from mindc.context import get_context
 from mindc.passes.base import Pass, dataclass_pass
 
 TAG = "mindc.parallel"
@@ -38,12 +40,11 @@ MEMORY_BOUND_POINT = 8
 
 
 def thread_count(threads: int) -> int:
-    """The option's value, or the context's `runtime_num_threads` for 0."""
+    """The option's value; for 0, the context's `runtime_num_threads`, which MindSpore caps at
+    the number of cores (ccsrc/common/runtime_conf/runtime_conf.cc) and 0 or 1 make serial."""
     if threads > 0:
         return threads
-    from mindc.context import get_context
-
-    return max(1, int(get_context("runtime_num_threads")))
+    return max(1, min(int(get_context("runtime_num_threads")), os.cpu_count() or 1))
 
 
 def iteration_space(op: ir.OpView) -> int:
