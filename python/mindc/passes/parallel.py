@@ -30,13 +30,14 @@ from mindc.passes.base import Pass, dataclass_pass
 
 TAG = "mindc.parallel"
 
-# Work (in multiply-adds of a scheduled product) below which an op stays on one thread: a
-# dispatch to the async runtime costs tens of microseconds, the time of ~2M multiply-adds.
+# Work (in multiply-adds of a scheduled product) below which an op stays on one thread. Measured
+# on the 2-core AMD EPYC machine (2026-11-25): a dispatch to the async runtime's pool costs ~6 µs
+# (a tiny product: 2.5 µs a call on one thread, 9 µs on two); one core runs the products' register
+# tiles at ~125 multiply-adds/ns, so 2^23 of them take ~70 µs: two threads pay off with margin.
 MIN_PARALLEL_WORK = 1 << 23
-# Work per iteration-space point of ops that are not products or convolutions (elementwise
-# ops, reductions): one core runs those at ~6 points/ns, memory-bound, and the products'
-# register tiles at ~50 multiply-adds/ns (DESIGN.md, measured facts).
-MEMORY_BOUND_POINT = 8
+# Work per iteration-space point of ops that are not products or convolutions (elementwise ops,
+# reductions): memory-bound, one core runs them at ~8 points/ns (an add of 512x1024 floats).
+MEMORY_BOUND_POINT = 16
 
 
 def thread_count(threads: int) -> int:

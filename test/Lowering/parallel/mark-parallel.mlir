@@ -1,19 +1,20 @@
 // RUN: mind-opt %s --split-input-file --mind-mark-parallel='threads=2 min-work=4096' | FileCheck %s
 // RUN: mind-opt %s --split-input-file --mind-mark-parallel='threads=1 min-work=4096' | FileCheck %s --check-prefix=ONE
 
-// An op is tagged when its iteration space (m*n*k points for a matmul: 16*16*16 = 4096 here)
-// reaches min-work; the fill that starts it (256 points) is too small to pay for a dispatch.
+// An op is tagged when its work reaches min-work: a matmul's iteration space, m*n*k points
+// (8*16*32 = 4096 here); the fill that starts it, 8*16 memory-bound points weighing 16 each
+// (2048), is too small to pay for a dispatch.
 // CHECK-LABEL: func.func @big_matmul_tagged
 // CHECK:         linalg.fill ins(
 // CHECK:         linalg.matmul {mindc.parallel}
 // ONE-LABEL:   func.func @big_matmul_tagged
 // ONE-NOT:       mindc.parallel
-func.func @big_matmul_tagged(%a: tensor<16x16xf32>, %b: tensor<16x16xf32>) -> tensor<16x16xf32> {
+func.func @big_matmul_tagged(%a: tensor<8x32xf32>, %b: tensor<32x16xf32>) -> tensor<8x16xf32> {
   %zero = arith.constant 0.0 : f32
-  %e = tensor.empty() : tensor<16x16xf32>
-  %c = linalg.fill ins(%zero : f32) outs(%e : tensor<16x16xf32>) -> tensor<16x16xf32>
-  %r = linalg.matmul ins(%a, %b : tensor<16x16xf32>, tensor<16x16xf32>) outs(%c : tensor<16x16xf32>) -> tensor<16x16xf32>
-  return %r : tensor<16x16xf32>
+  %e = tensor.empty() : tensor<8x16xf32>
+  %c = linalg.fill ins(%zero : f32) outs(%e : tensor<8x16xf32>) -> tensor<8x16xf32>
+  %r = linalg.matmul ins(%a, %b : tensor<8x32xf32>, tensor<32x16xf32>) outs(%c : tensor<8x16xf32>) -> tensor<8x16xf32>
+  return %r : tensor<8x16xf32>
 }
 
 // -----
@@ -43,28 +44,28 @@ func.func @conv_tagged(%x: tensor<2x4x8x8xf32>, %w: tensor<8x4x3x3xf32>, %init: 
 
 // -----
 
-// Elementwise ops and reductions are memory-bound: a point counts 8 multiply-adds of a product,
-// so 16x32 = 512 points reach min-work (4096) and 15x32 = 480 do not.
+// Elementwise ops and reductions are memory-bound: a point counts 16 multiply-adds of a product,
+// so 8x32 = 256 points reach min-work (4096) and 15x17 = 255 do not.
 // CHECK-LABEL: func.func @elementwise_weighed
-// CHECK:         linalg.generic {{.*}} ins(%{{.*}} : tensor<16x32xf32>) {{.*}} attrs = {mindc.parallel}
+// CHECK:         linalg.generic {{.*}} ins(%{{.*}} : tensor<8x32xf32>) {{.*}} attrs = {mindc.parallel}
 // CHECK:         linalg.generic
 // CHECK-NOT:       mindc.parallel
 // CHECK:         return
 #map = affine_map<(d0, d1) -> (d0, d1)>
-func.func @elementwise_weighed(%a: tensor<16x32xf32>, %b: tensor<15x32xf32>) -> (tensor<16x32xf32>, tensor<15x32xf32>) {
-  %ea = tensor.empty() : tensor<16x32xf32>
+func.func @elementwise_weighed(%a: tensor<8x32xf32>, %b: tensor<15x17xf32>) -> (tensor<8x32xf32>, tensor<15x17xf32>) {
+  %ea = tensor.empty() : tensor<8x32xf32>
   %ra = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]}
-      ins(%a : tensor<16x32xf32>) outs(%ea : tensor<16x32xf32>) {
+      ins(%a : tensor<8x32xf32>) outs(%ea : tensor<8x32xf32>) {
   ^bb0(%x: f32, %o: f32):
     %s = arith.addf %x, %x : f32
     linalg.yield %s : f32
-  } -> tensor<16x32xf32>
-  %eb = tensor.empty() : tensor<15x32xf32>
+  } -> tensor<8x32xf32>
+  %eb = tensor.empty() : tensor<15x17xf32>
   %rb = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel"]}
-      ins(%b : tensor<15x32xf32>) outs(%eb : tensor<15x32xf32>) {
+      ins(%b : tensor<15x17xf32>) outs(%eb : tensor<15x17xf32>) {
   ^bb0(%x: f32, %o: f32):
     %s = arith.addf %x, %x : f32
     linalg.yield %s : f32
-  } -> tensor<15x32xf32>
-  return %ra, %rb : tensor<16x32xf32>, tensor<15x32xf32>
+  } -> tensor<15x17xf32>
+  return %ra, %rb : tensor<8x32xf32>, tensor<15x17xf32>
 }
