@@ -10,6 +10,9 @@
 //      vector.contract of vector<8x1> x vector<1x16>: 8 broadcast-FMAs on 512-bit vectors.
 //   3. the accumulators (two vector<8x16>, 16 registers) are hoisted out of the k loop as
 //      iter_args; contractions become outer products, then vector.fma.
+//   4. products tagged `mindc.parallel` by mind-mark-parallel (big enough for several threads):
+//      their loop over n panels in each k block (a batch_matmul's loop over the batch) is
+//      tagged too, for mind-parallel-loops to split between threads (passes/parallel.py).
 // Tiles are found again by the `mindc.tile` attribute (clones keep it), so handles survive
 // peeling and unrolling; `mindc.k_loop` marks the k loops whose accumulators are hoisted.
 module attributes {transform.with_named_sequence} {

@@ -125,6 +125,23 @@ def test_runtime_num_threads_defaults_to_the_cpu_count_and_keys_the_kernel_cache
     assert compiles[1:] == [1, 0]
 
 
+def test_jit_compiles_anew_for_a_new_thread_count():
+    import mindc
+    from mindc import ops
+
+    f = mindc.jit(lambda a, b: ops.relu(ops.matmul(a, b)))
+    x, y = operands((256, 300), (300, 128))
+    before = mindc.get_context("runtime_num_threads")
+    try:
+        for threads in (1, 2, 2, 1):
+            mindc.set_context(runtime_num_threads=threads)
+            got = f(mindc.Tensor(x), mindc.Tensor(y)).asnumpy()
+            np.testing.assert_allclose(got, np.maximum(x.astype(np.float64) @ y, 0), **matmul_tol(300))
+    finally:
+        mindc.set_context(runtime_num_threads=before)
+    assert (f.cache_info().misses, f.cache_info().hits) == (2, 2)
+
+
 def _pool_threads() -> int:
     """Threads of LLVM thread pools in this process (the Python threads that have just been
     joined may still be listed for a moment: they are not counted)."""
