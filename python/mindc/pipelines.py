@@ -82,7 +82,8 @@ def codegen_options() -> tuple:
 STAGES = {"mind": [], "mind-grad": AUTODIFF, "linalg": AUTODIFF + TO_LINALG,
           "llvm": AUTODIFF + TO_LINALG + LINALG_TO_LLVM}
 
-# Aliases mind-opt expands inside --pass-pipeline.
+# Aliases mind-opt expands inside --pass-pipeline. An alias's options go to each of its mind
+# passes that has the option (compiler.with_options): mind-cpu-pipeline{threads=2}.
 PIPELINES = {
     "mind-cpu-pipeline": ("Lower mind IR to the LLVM dialect for the CPU.", AUTODIFF + TO_LINALG + LINALG_TO_LLVM),
     "mind-linalg-to-llvm": ("Lower linalg on tensors to the LLVM dialect for the CPU.", LINALG_TO_LLVM),
