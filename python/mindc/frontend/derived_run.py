@@ -22,6 +22,7 @@ from mindc.frontend.jit import flatten, trace_function, unflatten
 from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
 from mindc.frontend.trace import current_trace
+from mindc.pipelines import codegen_options
 from mindc.rules.base import Sig
 
 PROGRAMS = eager.KernelCache(maxsize=256)
@@ -39,7 +40,7 @@ class Program:
                                 lift_tensors=True)
         ctx = eager.context()
         with ctx:
-            key = traced.module.operation.get_asm(enable_debug_info=False)
+            key = (traced.module.operation.get_asm(enable_debug_info=False), codegen_options())
         self.fn = PROGRAMS.get(key)
         if self.fn is None:
             with ctx, diag.Collector(ctx) as collector:
@@ -64,7 +65,8 @@ def run(program: Callable, *args, cell=None, request=None) -> Any:
     spec = flatten((tuple(args), {}), leaves)
     if cell is None:
         return Program(program, spec, leaves)(leaves)
-    key = (cell, request, spec, tuple(Sig(x.shape, x.dtype.mlir) for x in leaves), cell._mode_key())
+    key = (cell, request, spec, tuple(Sig(x.shape, x.dtype.mlir) for x in leaves), cell._mode_key(),
+           codegen_options())
     state = _state(cell)
     entry = REPLAYS.peek(key)
     if entry is not None and entry[0] == state:
