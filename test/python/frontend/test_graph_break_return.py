@@ -288,3 +288,30 @@ def test_assigning_a_parameter_attribute_in_branches_and_loops(either_mode, sign
     assert isinstance(net.w, Parameter)
     close(net.w, w, np.float64)
     close(got, (x if sign > 0 else x - 1.0) + 1.0, np.float64)
+
+
+class EarlyExit(nn.Cell):
+    def __init__(self):
+        super().__init__()
+        self.w = Parameter(rand(3, dtype=np.float64, seed=15) + 1.0, name="w")
+
+    def construct(self, x, n):
+        for i in range(n):
+            x = ops.tanh(x * self.w) + x
+            if x.sum() > 2.0:
+                return x * 2.0
+        return x - 1.0
+
+
+def early_exit_reference(w, x, n):
+    for i in range(n):
+        x = np.tanh(x * w) + x
+        if x.sum() > 2.0:
+            return x * 2.0
+    return x - 1.0
+
+
+@pytest.mark.parametrize("scale", [0.1, 1.0])
+def test_a_cell_returning_from_a_loop(either_mode, scale):
+    net, x = EarlyExit(), np.abs(rand(3, dtype=np.float64, seed=16)) * scale
+    close(net(T(x), T(np.int64(3))), early_exit_reference(net.w.asnumpy(), x, 3), np.float64)
