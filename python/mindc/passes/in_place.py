@@ -84,14 +84,33 @@ def _copy(value: ir.Value) -> ir.Value:
 
 
 def _copy_loop_inits(arg: ir.BlockArgument) -> None:
-    """Give a loop that starts from an updated argument a copy of it as its initial value.
+    """Give a loop that starts from an updated argument (or from a branch or loop result that
+    may be it) a copy of it as its initial value.
 
     The loop's carried buffer would otherwise be the argument itself, which the update also
     writes: one-shot bufferization then reports a read-after-write conflict it cannot avoid.
     """
-    for use in list(arg.uses):
-        owner = use.owner
-        if owner.name not in ("scf.for", "scf.while"):
-            continue
-        with ir.InsertionPoint(owner), owner.location:
-            owner.operands[use.operand_number] = _copy(arg)
+    for value in _aliases(arg):
+        for use in list(value.uses):
+            owner = use.owner
+            if owner.name not in ("scf.for", "scf.while"):
+                continue
+            with ir.InsertionPoint(owner), owner.location:
+                owner.operands[use.operand_number] = _copy(value)
+
+
+def _aliases(value: ir.Value) -> list[ir.Value]:
+    """value and the results of the scf ops that may yield it (through any nesting)."""
+    found, work = [value], [value]
+    while work:
+        for use in list(work.pop().uses):
+            owner = use.owner
+            if owner.name != "scf.yield":
+                continue
+            parent = owner.parent
+            if parent.name in ("scf.if", "scf.for", "scf.while"):
+                result = parent.results[use.operand_number]
+                if result not in found:
+                    found.append(result)
+                    work.append(result)
+    return found

@@ -68,3 +68,32 @@ func.func @loop_from_state(%w: tensor<4xf32>, %n: index) -> (tensor<4xf32> {mind
   }
   return %r : tensor<4xf32>
 }
+
+// -----
+
+// A branch that may yield the updated argument passes it on to the loop after it: that loop
+// starts from a copy too (the loop body hands one carried value to another slot).
+// CHECK-LABEL: func.func @loop_from_branch
+// CHECK-SAME:    (%[[W:.*]]: tensor<f32>, %[[C:.*]]: i1)
+// CHECK:         %[[B:.*]]:2 = scf.if %[[C]]
+// CHECK:         %[[INIT:.*]] = bufferization.alloc_tensor() copy(%[[B]]#1)
+// CHECK:         %[[R:.*]]:2 = scf.while ({{.*}}, %{{.*}} = %[[INIT]])
+// CHECK:         bufferization.materialize_in_destination %[[R]]#1 in %[[W]]
+func.func @loop_from_branch(%w: tensor<f32>, %c: i1) -> (tensor<f32> {mind.updates = 0 : i64}) {
+  %b:2 = scf.if %c -> (tensor<f32>, tensor<f32>) {
+    %d = "mind.add"(%w, %w) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    scf.yield %d, %d : tensor<f32>, tensor<f32>
+  } else {
+    scf.yield %w, %w : tensor<f32>, tensor<f32>
+  }
+  %r:2 = scf.while (%x = %b#0, %y = %b#1) : (tensor<f32>, tensor<f32>) -> (tensor<f32>, tensor<f32>) {
+    %go = "mind.greater"(%x, %y) : (tensor<f32>, tensor<f32>) -> tensor<i1>
+    %t = tensor.extract %go[] : tensor<i1>
+    scf.condition(%t) %x, %y : tensor<f32>, tensor<f32>
+  } do {
+  ^bb0(%x: tensor<f32>, %y: tensor<f32>):
+    %n = "mind.sub"(%x, %y) : (tensor<f32>, tensor<f32>) -> tensor<f32>
+    scf.yield %n, %x : tensor<f32>, tensor<f32>
+  }
+  return %r#1 : tensor<f32>
+}

@@ -223,3 +223,38 @@ def test_a_function_whose_only_results_are_updates_compiles():
     x = rand(3)
     assert bump(mindc.Tensor(x)) is None
     np.testing.assert_allclose(p.asnumpy(), start + x, rtol=1e-6)
+
+
+class LoopsAssigningState(mindc.nn.Cell):
+    """MindSpore's control-flow test shape: a Parameter assigned in a loop under a branch, then
+    in a second loop that hands one carried value to another."""
+
+    def __init__(self, cycles: int):
+        super().__init__()
+        self.cycles = cycles
+        self.weight = Parameter(np.array(0, np.int32), name="weight")
+
+    def construct(self, x, y):
+        out, i = mindc.Tensor(np.array(0, np.int32)), mindc.Tensor(np.array(0, np.int32))
+        if x < y:
+            while i < self.cycles:
+                out = x * y + out
+                i = i + 1
+                self.weight = i
+        while out > 20:
+            self.weight = out
+            out = out - 20
+        return out, self.weight + 1
+
+
+@pytest.mark.parametrize("x, y, cycles", [(1, 3, 3), (4, 6, 5), (3, 1, 2)])
+def test_parameters_assigned_in_branches_and_loops(x, y, cycles, either_mode):
+    weight, out = 0, 0
+    if x < y:
+        for i in range(1, cycles + 1):
+            out, weight = x * y + out, i
+    while out > 20:
+        weight, out = out, out - 20
+    net = LoopsAssigningState(cycles)
+    got = net(mindc.Tensor(np.array(x, np.int32)), mindc.Tensor(np.array(y, np.int32)))
+    assert [int(t.asnumpy()) for t in got] == [out, weight + 1] and int(net.weight.asnumpy()) == weight
