@@ -141,11 +141,14 @@ class Trace:
         return Tracer(self.value_of(x, user_frame_position()), self)
 
     def assign(self, param: Parameter, value: Any) -> None:
-        """Record `param = value` (cast to param's dtype; shapes must be equal)."""
+        """Record `param = value` (cast to param's dtype; shapes must be equal, or both hold one
+        element: MindSpore assigns a [1] value to a [] Parameter and the other way round)."""
         where = user_frame_position()
         if not isinstance(param, Parameter):
             raise OpError("assign", f"needs a Parameter to assign to, got {type(param).__name__}", where)
         value = value if isinstance(value, Tensor) else constant(value, param.dtype)
+        if value.shape != param.shape and value.size == param.size == 1:
+            value = apply("mind.reshape", [value], {"shape": param.shape})[0]
         if value.shape != param.shape:
             raise OpError("assign", f"Parameter '{param.name}' has shape {list(param.shape)}, "
                           f"the value has shape {list(value.shape)}", where)

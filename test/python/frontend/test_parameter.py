@@ -258,3 +258,17 @@ def test_parameters_assigned_in_branches_and_loops(x, y, cycles, either_mode):
     net = LoopsAssigningState(cycles)
     got = net(mindc.Tensor(np.array(x, np.int32)), mindc.Tensor(np.array(y, np.int32)))
     assert [int(t.asnumpy()) for t in got] == [out, weight + 1] and int(net.weight.asnumpy()) == weight
+
+
+def test_a_one_element_value_assigns_a_one_element_parameter_of_another_shape():
+    p = Parameter(np.array(1.0, np.float32), name="p")
+
+    @mindc.jit
+    def set_p(x):
+        ops.assign(p, x)
+        return x
+
+    set_p(mindc.Tensor(np.array([5.0], np.float32)))
+    assert p.shape == () and float(p.asnumpy()) == 5.0
+    with pytest.raises(OpError, match=r"Parameter 'p' has shape \[\], the value has shape \[2\]"):
+        set_p(mindc.Tensor(np.array([5.0, 6.0], np.float32)))
