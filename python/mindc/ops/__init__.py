@@ -22,7 +22,7 @@ __all__ = [*array.__all__, *indexing.__all__, *loss.__all__, *math.__all__, *nn.
 
 # The gradient API (MindSpore's ops.grad, ops.GradOperation, ...), from frontend/grad.py, which
 # imports this package: loaded on first use.
-_GRAD = ("grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd", "GradOperation", "get_grad")
+_GRAD = functional._GRAD
 
 
 def __getattr__(name):

@@ -1,6 +1,6 @@
 """mindc.ops.functional (MindSpore's `from mindspore.ops import functional as F`): every
 functional op of mindc.ops, plus MindSpore's F names for primitive instances (`F.tensor_add` is
-`P.Add()`), and `partial`."""
+`P.Add()`), `partial`, tuple helpers, and the gradient API (`F.grad`, `F.value_and_grad`, ...)."""
 from __future__ import annotations
 
 import functools
@@ -15,6 +15,26 @@ from mindc.ops.random import *  # noqa: F401,F403
 from mindc.ops.state import *  # noqa: F401,F403
 
 partial = functools.partial
+
+
+def tuple_getitem(data, index):
+    return data[index]
+
+
+def make_tuple(*elements) -> tuple:
+    return elements
+
+
+# The gradient API lives in frontend/grad.py, which imports mindc.ops: loaded on first use.
+_GRAD = ("grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd", "GradOperation", "get_grad")
+
+
+def __getattr__(name):
+    if name not in _GRAD:
+        raise AttributeError(f"module 'mindc.ops.functional' has no attribute '{name}'")
+    from mindc.frontend import grad
+
+    return getattr(grad, name)
 
 tensor_add = P.Add()
 tensor_sub = P.Sub()

@@ -34,6 +34,17 @@ def test_functional_names_are_mindspores():
     np.testing.assert_array_equal(F.zeros_like(T(x)).asnumpy(), np.zeros_like(x))
 
 
+def test_functional_gradient_api_and_tuple_helpers():
+    x = rand(seed=2).astype(np.float64)
+    np.testing.assert_allclose(F.grad(lambda a: (a * a).sum())(T(x)).asnumpy(), 2 * x, rtol=1e-12)
+    value, gradient = F.value_and_grad(lambda a: (a * a).sum())(T(x))
+    np.testing.assert_allclose(value.asnumpy(), (x * x).sum(), rtol=1e-12)
+    assert F.GradOperation is mindc.ops.GradOperation is C.GradOperation
+    assert F.tuple_getitem((1, 2, 3), 1) == 2 and F.make_tuple(1, 2) == (1, 2)
+    with pytest.raises(AttributeError, match="has no attribute 'no_such_op'"):
+        F.no_such_op
+
+
 def test_tuple_to_array_and_scalar_to_tensor():
     ints, floats = F.tuple_to_array((1, 2, 3)), F.tuple_to_array((1, 2.5))
     assert ints.dtype == mindc.int64 and ints.asnumpy().tolist() == [1, 2, 3]
