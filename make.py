@@ -56,6 +56,7 @@ def bench() -> None:
     sh(python, "bench/run.py", *sys.argv[2:])
     sh(python, "bench/autodiff.py", "--out", "bench/RESULTS.md")
     sh(python, "bench/train_step.py", "--out", "bench/RESULTS.md")
+    sh(python, "bench/pynative.py", "--out", "bench/RESULTS.md")
 
 
 COMMANDS = {"demo": demo, "check": check, "bench": bench}

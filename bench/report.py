@@ -177,6 +177,14 @@ def best_gemm_ratio(peers: dict) -> tuple[str, float, int] | None:
     return best
 
 
+def write_section(out: str, heading: str, text: str) -> None:
+    """text printed (out is "-") or put in place of its section of the results file out."""
+    if out == "-":
+        print(text)
+    else:
+        replace_section(out, heading, text)
+
+
 def replace_section(path: str, heading: str, text: str) -> None:
     """Put text (starting with the `## heading` line) in place of that section of the results
     file, keeping every other section; appended if absent. Written atomically."""

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from report import machine, replace_section  # noqa: E402
+from report import machine, write_section  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PEERS = ["mindc", "torch", "jax", "mindspore"]
@@ -359,9 +359,9 @@ def forward_worker(peer: str, model: str, batch: int, calls: int, budget_s: floa
             "out": np.asarray(out, np.float64).tolist()}
 
 
-def run_worker(args: list[str]) -> dict:
-    """The JSON a worker process printed last, or {"error": its last stderr line}."""
-    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True, cwd=ROOT)
+def run_worker(args: list[str], script: str = __file__) -> dict:
+    """The JSON a worker process (script with args) printed last, or {"error": its last stderr line}."""
+    done = subprocess.run([sys.executable, script, *args], capture_output=True, text=True, cwd=ROOT)
     if done.returncode != 0:
         reason = (done.stderr.strip().splitlines() or ["no output"])[-1]
         return {"error": reason[:160]}
@@ -516,10 +516,7 @@ def main() -> None:
             f"{p} {r['call_s'] * 1e6:.1f} µs" if "error" not in r else f"{p} failed ({r['error']})"
             for p, r in forwards[("mlp", batch)].items()), file=sys.stderr)
     text = render(results, args.quick, forwards)
-    if args.out == "-":
-        print(text)
-    else:
-        replace_section(args.out, SECTION, text)
+    write_section(args.out, SECTION, text)
 
 
 if __name__ == "__main__":

@@ -93,6 +93,34 @@ irdl.dialect @mind {
     irdl.operands(x: %x)
     irdl.results(out: %out)
   }
+  // Floor(x): the largest integer not above x (floats)
+  irdl.operation @floor {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+  }
+  // Ceil(x): the smallest integer not below x (floats)
+  irdl.operation @ceil {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+  }
+  // Log1p(x): log(1 + x), accurate for small x
+  irdl.operation @log1p {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+  }
+  // Expm1(x): exp(x) - 1, accurate for small x
+  irdl.operation @expm1 {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+  }
   // LogicalNot(x)
   irdl.operation @logical_not {
     %x = irdl.base "!builtin.tensor"
@@ -161,6 +189,14 @@ irdl.dialect @mind {
   }
   // Minimum(x, y)
   irdl.operation @minimum {
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, y: %y)
+    irdl.results(out: %out)
+  }
+  // Atan2(x, y): the angle of the point (y, x), atan(x / y) in the right quadrant
+  irdl.operation @atan2 {
     %x = irdl.base "!builtin.tensor"
     %y = irdl.base "!builtin.tensor"
     %out = irdl.base "!builtin.tensor"
@@ -399,6 +435,29 @@ irdl.dialect @mind {
     irdl.results(out: %out)
     irdl.attributes {"axis" = %axis}
   }
+  // CumSum(exclusive, reverse)(x, axis): running sums along axis; exclusive leaves the current
+  // element out, reverse sums from the end
+  irdl.operation @cumsum {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %axis = irdl.base "#builtin.integer"
+    %exclusive = irdl.base "#builtin.integer"
+    %reverse = irdl.base "#builtin.integer"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"axis" = %axis, "exclusive" = %exclusive, "reverse" = %reverse}
+  }
+  // TopK(x, k): the k largest values along the last axis in descending order, and their indices
+  // (i32); equal values come in index order
+  irdl.operation @top_k {
+    %x = irdl.base "!builtin.tensor"
+    %values = irdl.base "!builtin.tensor"
+    %indices = irdl.base "!builtin.tensor"
+    %k = irdl.base "#builtin.integer"
+    irdl.operands(x: %x)
+    irdl.results(values: %values, indices: %indices)
+    irdl.attributes {"k" = %k}
+  }
 
   // ---- Shape and data movement.
   // Reshape(x, shape): shape has no -1 here (the frontend resolves it)
@@ -608,6 +667,29 @@ irdl.dialect @mind {
     %fn = irdl.base "!builtin.function"
     %out = irdl.base "!builtin.function"
     irdl.operands(fn: %fn)
+    irdl.results(out: %out)
+  }
+
+  // ---- Indexing updates (Tensor.__setitem__): functional, each returns a new x.
+  // StridedSliceUpdate(x, value, begin, end, strides): x with x[b0:e0:s0, ...] = value
+  irdl.operation @strided_slice_update {
+    %x = irdl.base "!builtin.tensor"
+    %value = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %begin = irdl.base "#builtin.dense_array"
+    %end = irdl.base "#builtin.dense_array"
+    %strides = irdl.base "#builtin.dense_array"
+    irdl.operands(x: %x, value: %value)
+    irdl.results(out: %out)
+    irdl.attributes {"begin" = %begin, "end" = %end, "strides" = %strides}
+  }
+  // ScatterUpdate(x, indices, updates): x with x[indices[j..]] = updates[j..] along axis 0
+  irdl.operation @scatter_update {
+    %x = irdl.base "!builtin.tensor"
+    %indices = irdl.base "!builtin.tensor"
+    %updates = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, indices: %indices, updates: %updates)
     irdl.results(out: %out)
   }
 }

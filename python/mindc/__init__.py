@@ -6,16 +6,18 @@ traced), `mindc.jit` (compile a function). The compiler parts (MLIR bindings) lo
 from mindc import context
 from mindc.context import GRAPH_MODE, PYNATIVE_MODE, get_context, set_context, set_device
 from mindc.frontend import dtype
-from mindc.frontend.dtype import (bfloat16, bool_, double, float16, float32, float64, half, int8, int32, int64,
-                                  single)
+from mindc.frontend.dtype import (bfloat16, bool_, complex64, complex128, double, dtype_to_nptype, dtype_to_pytype,
+                                  float16, float32, float64, half, int8, int16, int32, int64, pytype_to_dtype, single,
+                                  uint8, uint16, uint32, uint64)
 from mindc.frontend.parameter import Parameter, ParameterTuple
-from mindc.frontend.tensor import Tensor
+from mindc.frontend.tensor import Tensor, tensor
 
-__all__ = ["context", "GRAPH_MODE", "PYNATIVE_MODE", "set_context", "get_context", "set_device", "Tensor", "Parameter", "ParameterTuple", "jit", "grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd", "ops", "dtype",
+__all__ = ["context", "GRAPH_MODE", "PYNATIVE_MODE", "set_context", "get_context", "set_device", "Tensor", "tensor", "Parameter", "ParameterTuple", "jit", "grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd", "ops", "dtype",
            "nn", "train", "dataset", "set_seed", "get_seed", "Model", "save_checkpoint", "load_checkpoint",
            "load_param_into_net",
            "OpError", "float16", "bfloat16", "float32", "float64", "half",
-           "single", "double", "int8", "int32", "int64", "bool_"]
+           "single", "double", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "bool_",
+           "complex64", "complex128", "dtype_to_nptype", "dtype_to_pytype", "pytype_to_dtype"]
 
 # Loaded on first use: they import the MLIR bindings.
 _LAZY = {"jit": ("mindc.frontend.jit", "jit"), "OpError": ("mindc.frontend.trace", "OpError"),

@@ -21,6 +21,15 @@ def _in_mode(mode):
         mindc.set_context(mode=before)
 
 
+@pytest.fixture(autouse=True)
+def pynative_unless_asked():
+    """Every test starts in MindSpore's default mode, whatever the one before it set."""
+    import mindc
+
+    with _in_mode(mindc.PYNATIVE_MODE):
+        yield
+
+
 @pytest.fixture
 def graph_mode():
     """Cells compile their construct as one graph during the test."""

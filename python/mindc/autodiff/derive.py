@@ -15,7 +15,8 @@ How forward values reach the backward sweep:
 - scf.while: first rewritten to a counting while followed by an scf.for over the counted trip
   number, which is differentiated as above (the forward body runs twice);
 - func.call: each callee's adjoint is generated once per activity pattern and called; it
-  recomputes the callee's forward.
+  recomputes the callee's forward. A call with a custom bprop (autodiff/bprop.py) calls that
+  instead, with the forward results saved.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from typing import Sequence
 from mlir import ir
 from mlir.dialects import arith, func, scf
 
+from mindc.autodiff import bprop
 from mindc.autodiff.activity import Activity, all_ops, terminator
 from mindc.autodiff.emitter import Emitter
 from mindc.autodiff.regions import Env, Tape, clone_op, free_values, index, trip_count
@@ -239,6 +241,10 @@ class Sweep:
             self.add(v, g)
 
     def call(self, op: ir.Operation) -> None:
+        custom = bprop.bprop_name(op)
+        if custom is not None:
+            self.custom_call(op, self.d.function(custom))
+            return
         callee = self.d.function(ir.FlatSymbolRefAttr(op.attributes["callee"]).value)
         wrt = tuple(self.act.active(v) for v in op.operands)
         cot = tuple(self.act.active(r) for r in op.results)
@@ -246,6 +252,16 @@ class Sweep:
                                    [self.cot_of(r) for r, on in zip(op.results, cot) if on])
         for i, g in grads.items():
             self.add(op.operands[i], g)
+
+    def custom_call(self, op: ir.Operation, g: func.FuncOp) -> None:
+        """The adjoint of a call with a custom bprop (autodiff/bprop.py) is a call of it."""
+        n = bprop.check(op, g)
+        args = [self.env[v] for v in op.operands]
+        results = [self.env[r] for r in op.results]
+        cots = [self.cot_of(r) for r in op.results]
+        grads = func.CallOp(g, [*args[:n], *results, *cots, *args[n:]]).results
+        for v, grad in zip(op.operands, grads):
+            self.add(v, grad)
 
     def region(self, block: ir.Block, env: Env, seeds: list[tuple[ir.Value, ir.Value]]) -> dict:
         """Recompute block's ops under env, then sweep them back from seeds: the cotangents."""

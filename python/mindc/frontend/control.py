@@ -13,22 +13,46 @@ values are read from the calling frame (unassigned ones are `Undefined`).
 from __future__ import annotations
 
 import builtins
+import functools
 import operator
 import sys
 from typing import Any, Callable, Sequence
 
 from mlir import ir
-from mlir.dialects import scf
 
 from mindc.frontend import dtype as mdt
-from mindc.frontend.convert import GraphSyntaxError, GraphTypeError, converted_callable
+from mindc.frontend.convert import GraphSyntaxError, converted_callable
+from mindc.frontend.branches import graph_if, graph_switch
 from mindc.frontend.loops import graph_for, graph_while
-from mindc.frontend.region import (Mismatch, RegionTrace, Template, Undefined, condition, describe, in_region, join,
-                                   label, syntax_error, tensor_like, wrap)
+from mindc.frontend.region import RegionTrace, Undefined, in_region, syntax_error
 from mindc.frontend.tensor import Tensor
-from mindc.frontend.trace import current_trace, location, user_frame_position
+from mindc.frontend.trace import current_trace, user_frame_position
 
-call = converted_callable
+# Nested calls of one function while tracing beyond which its recursion is taken not to end:
+# on a tensor condition both branches are traced, so a recursion must end on Python values.
+MAX_RECURSION = 64
+_depth: dict = {}
+
+
+def call(f: Any) -> Any:
+    """f as converted code calls it: converted if it is user code (convert.converted_callable),
+    and, while tracing, checked for recursion that does not end."""
+    g = converted_callable(f)
+    if g is f or current_trace() is None:
+        return g
+    return functools.partial(_traced_call, g, user_frame_position())
+
+
+def _traced_call(fn: Callable, where, *args, **kwargs) -> Any:
+    code = getattr(fn, "__func__", fn).__code__
+    if _depth.get(code, 0) >= MAX_RECURSION:
+        raise syntax_error(f"the recursion of '{code.co_name}' did not end after {MAX_RECURSION} nested calls while "
+                           "tracing; in graph mode a recursion must end on Python values, not on tensors", where)
+    _depth[code] = _depth.get(code, 0) + 1
+    try:
+        return fn(*args, **kwargs)
+    finally:
+        _depth[code] -= 1
 
 
 def traced(x: Any) -> bool:
@@ -49,68 +73,6 @@ def if_stmt(test: Any, then_fn: Callable, else_fn: Callable, names: tuple, resul
     if not traced(test):
         return (then_fn if test else else_fn)(*args)
     return graph_if(test, lambda: then_fn(*args), lambda: else_fn(*args), results, user_frame_position(), "'if'")
-
-
-def graph_if(cond: Tensor, then_fn: Callable, else_fn: Callable, names: Sequence[str], where, what: str) -> tuple:
-    """An scf.if on cond whose branches trace then_fn/else_fn (each returning the values of
-    names); returns the values after the if. Parameters assigned in a branch are rebound."""
-    outer = current_trace()
-    c = condition(outer, cond, what, where)
-    with ir.InsertionPoint(outer.block), location(where):
-        # Result types are known once both branches are traced: trace into a placeholder
-        # without results, then move its blocks into the real op.
-        scratch = scf.IfOp(c, [], has_else=True)
-    branches = [RegionTrace(scratch.then_block, outer), RegionTrace(scratch.else_block, outer)]
-    outs = [in_region(t, fn) for t, fn in zip(branches, (then_fn, else_fn))]
-    templates, pairs, owners = _join_branches(names, outs, where, what)
-    yields: list[list[ir.Value]] = [[], []]
-    for (a, b), name in zip(pairs, owners):
-        like = a if isinstance(a, Tensor) else b
-        other = b if isinstance(a, Tensor) else a
-        if isinstance(other, Tensor) and (other.shape != like.shape or other.dtype is not like.dtype):
-            raise GraphTypeError(f"{label(name)} differs between the branches of this {what}: {describe(a)} in the "
-                                 f"first branch and {describe(b)} in the second", where)
-        for k, (t, v) in enumerate(zip(branches, (a, b))):
-            yields[k].append(t.value_of(in_region(t, tensor_like, v, like), where))
-    params = {}
-    for t in branches:
-        params.update(t.updates)
-    for k, t in enumerate(branches):
-        yields[k] += [t.value_of(p, where) for p in params.values()]
-        with ir.InsertionPoint(t.block), location(where):
-            scf.YieldOp(yields[k])
-    op = ir.Operation.create("scf.if", results=[v.type for v in yields[0]], operands=[c], regions=2,
-                             loc=location(where), ip=ir.InsertionPoint(scratch))
-    scratch.then_block.append_to(op.regions[0])
-    scratch.else_block.append_to(op.regions[1])
-    scratch.operation.erase()
-    results = wrap(list(op.results), outer)
-    leaves = iter(results[:len(pairs)])
-    values = tuple(t.build(leaves) for t in templates)
-    for p, r in zip(params.values(), results[len(pairs):]):
-        outer.bind(p, r._value)
-        outer.updates[id(p)] = p
-    return values
-
-
-def _join_branches(names, outs, where, what):
-    """Templates of the branch results and the (then, else) tensor pairs, each with its name."""
-    templates, pairs, owners = [], [], []
-    for name, a, b in zip(names, *outs):
-        if isinstance(a, Undefined) != isinstance(b, Undefined):
-            raise syntax_error(f"{label(name)} is assigned in only one branch of this {what} but used after it; "
-                               "assign it in both branches or before the 'if'", where)
-        if isinstance(a, Undefined):
-            templates.append(Template("static", a))
-            continue
-        found: list = []
-        try:
-            templates.append(join(a, b, found))
-        except Mismatch as e:
-            raise GraphTypeError(f"{label(name)} differs between the branches of this {what}: {e}", where) from None
-        pairs += found
-        owners += [name] * len(found)
-    return templates, pairs, owners
 
 
 # ---- loops
@@ -160,30 +122,91 @@ def range_of(callee: Callable, *args) -> Any:
     return range(*args)
 
 
-def for_stmt(iterable: Any, body_fn: Callable, names: tuple, carried: tuple, results: tuple) -> tuple:
+def for_stmt(iterable: Any, body_fn: Callable, names: tuple, carried: tuple, results: tuple, stop: tuple) -> tuple:
     """`for item in iterable: vars = body_fn(item, *vars)`: unrolled, or an scf.for over a range
-    with a traced bound."""
+    with a traced bound. An unrolled loop ends early once one of the flags `stop` (break,
+    returned; jumps.py) is a Python True."""
     state = _frame_values(names)
     if isinstance(iterable, RangeSpec):
         return graph_for(iterable.args, body_fn, names, state, carried, results, user_frame_position())
     for item in iterable:
         state = list(body_fn(item, *state))
+        if any(state[names.index(f)] is True for f in stop):
+            break
     return tuple(state[names.index(r)] for r in results)
 
 
-# ---- plain Python forms (the body leaves by return/break/continue)
-def test(cond: Any, what: str, where: str, filename: str, line: int) -> Any:
-    """cond of an if/while whose body contains `what` (return, break, continue)."""
+# ---- the flags of break, continue and return (jumps.py)
+def proceed(*flags: Any) -> Any:
+    """Whether none of the flags is set: a Python bool, or a boolean tensor where one is traced."""
+    from mindc import ops
+
+    if any(f is True for f in flags):
+        return False
+    traced_flags = [f for f in flags if traced(f)]
+    if not traced_flags:
+        return True
+    stop = traced_flags[0]
+    for f in traced_flags[1:]:
+        stop = ops.logical_or(stop, f)
+    return ops.logical_not(stop)
+
+
+def loop_test(cond: Callable, *flags: Any) -> Any:
+    """The condition of a while loop with a break or return: cond() while no flag is set."""
+    from mindc import ops
+
+    go = proceed(*flags)
+    if go is False:
+        return False
+    c = cond()
+    if go is True or not traced(c) and not c:
+        return c
+    if not traced(c):
+        return go
+    return ops.logical_and(go, c if c.dtype is mdt.bool_ else ops.not_equal(c, 0))
+
+
+# ---- switch_layer
+def item(seq: Any, key: Any) -> Any:
+    """`seq[key]` where the result is called: a Switch when key is a traced tensor and seq a
+    sequence of callables (a tuple or list of Cells or functions, a CellList)."""
+    if traced(key) and _callables(seq):
+        return Switch(seq, key)
+    return seq[key]
+
+
+def _callables(seq: Any) -> bool:
+    if isinstance(seq, (Tensor, str, dict)) or not hasattr(seq, "__len__") or not hasattr(seq, "__getitem__"):
+        return False
+    return len(seq) > 0 and all(callable(f) for f in seq)
+
+
+class Switch:
+    """A sequence of callables indexed by a traced tensor: calling it is MindSpore's
+    switch_layer, an scf.index_switch whose case k calls seq[k] (branches.graph_switch)."""
+
+    def __init__(self, seq: Any, key: Tensor):
+        self.seq, self.key = list(seq), key
+
+    def __call__(self, *args, **kwargs) -> Any:
+        cases = [lambda f=f: (call(f)(*args, **kwargs),) for f in self.seq]
+        return graph_switch(self.key, cases, ["the result"], user_frame_position(), "call of a cell chosen by a tensor")[0]
+
+
+# ---- plain Python forms (the body raises)
+def test(cond: Any, where: str, filename: str, line: int) -> Any:
+    """cond of an if/while whose body raises."""
     if traced(cond):
-        raise GraphSyntaxError(f"'{what}' inside {where} whose condition is a tensor is not supported in graph mode",
+        raise GraphSyntaxError(f"'raise' inside {where} whose condition is a tensor is not supported in graph mode",
                                filename, line)
     return cond
 
 
-def static_iter(iterable: Any, what: str, where: str, filename: str, line: int) -> Any:
-    """iterable of a for loop whose body contains `what` (return, break, continue)."""
+def static_iter(iterable: Any, where: str, filename: str, line: int) -> Any:
+    """iterable of a for loop whose body raises."""
     if isinstance(iterable, RangeSpec):
-        raise GraphSyntaxError(f"'{what}' inside {where} over a range with a tensor bound is not supported in "
+        raise GraphSyntaxError(f"'raise' inside {where} over a range with a tensor bound is not supported in "
                                "graph mode", filename, line)
     return iterable
 

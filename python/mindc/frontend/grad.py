@@ -4,21 +4,22 @@ Each call traces the function into a func.func of mind ops, requests its derivat
 derivative op (mind.grad, mind.value_and_grad, mind.vjp or mind.jvp) and calls the result; the
 mind-autodiff pass generates the adjoint when the program is compiled. Inside mindc.jit this
 all becomes part of the jitted program (jit of grad, grad of grad); outside it, the call is
-traced and compiled as its own program (PyNative), the compile cached by the traced IR.
+traced and compiled as its own program (PyNative; frontend/derived_run.py).
 
 Parameters given as `weights` become arguments of the traced function, so their gradients are
 computed; tensors the function captures (closures, globals, Parameters) become arguments too.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 import numpy as np
 from mlir import ir
 from mlir.dialects import func
 
-from mindc import diag, emit, ops
-from mindc.frontend import eager
+from mindc import emit, ops
+from mindc.frontend.derived_run import run
 from mindc.frontend.jit import flatten, symbol_for, trace_into, unflatten
 from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
@@ -26,27 +27,112 @@ from mindc.frontend.trace import Trace, Tracer, current_trace, location, user_fr
 from mindc.ir import fresh_symbol
 from mindc.rules.base import Scalar, Sig, numpy_dtype
 
-__all__ = ["grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd"]
+__all__ = ["grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd", "GradOperation", "get_grad"]
 
 
-def _positions(grad_position, count: int) -> tuple[int, ...]:
+def _checked_position(grad_position, where) -> tuple[int, ...] | None:
+    """grad_position as a tuple, with MindSpore's checks when the gradient function is made."""
     if grad_position is None:
-        return ()
-    positions = (grad_position,) if isinstance(grad_position, int) else tuple(grad_position)
+        return None
+    positions = (grad_position,) if isinstance(grad_position, int) else grad_position
+    if not isinstance(positions, tuple) or not all(isinstance(p, int) for p in positions):
+        raise TypeError(f"{where_text(where)}grad_position must be an int, a tuple of ints or None, "
+                        f"got {grad_position!r}")
+    if any(p < 0 for p in positions):
+        raise ValueError(f"{where_text(where)}grad_position must be >= 0, got {grad_position!r}")
+    if len(set(positions)) != len(positions):
+        raise ValueError(f"{where_text(where)}grad_position {grad_position!r} repeats a position")
+    return positions
+
+
+def _in_range(positions: tuple[int, ...], count: int, error: type = IndexError) -> tuple[int, ...]:
+    """positions, checked against the number of arguments of a call (at the user's call)."""
+    where = where_text(user_frame_position())
+    if not positions:
+        raise RuntimeError(f"{where}grad_position is an empty tuple: there is no input to differentiate")
     for p in positions:
-        if not isinstance(p, int) or not -count <= p < count:
-            raise ValueError(f"grad_position {p} is out of range for a function called with {count} arguments")
-    return tuple(p % count for p in positions)
+        if p >= count:
+            raise error(f"{where}grad_position {p} is out of range for a function called with {count} arguments")
+    return positions
 
 
-def _weights(weights) -> tuple[Parameter, ...]:
+def _checked_weights(weights, where) -> tuple[Parameter, ...]:
+    """The Parameters of weights (a Parameter, a ParameterTuple or a list of them; None: none)."""
     if weights is None:
         return ()
-    items = (weights,) if isinstance(weights, Tensor) else tuple(weights)
-    for w in items:
-        if not isinstance(w, Tensor):
-            raise TypeError(f"weights must be Parameters, got {type(w).__name__}")
-    return items
+    items = (weights,) if isinstance(weights, Tensor) else weights
+    for w in items if isinstance(items, (tuple, list)) else (weights,):
+        if not isinstance(w, Parameter):
+            raise TypeError(f"{where_text(where)}weights must be a Parameter, a ParameterTuple or a list of "
+                            f"Parameters, got {type(w).__name__}")
+    return tuple(items)
+
+
+# Request.positions besides a tuple: every input (GradOperation's get_all), or the first input
+# if there is one (GradOperation's default).
+ALL, FIRST = "all", "first"
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a gradient function computes and the structure it returns it in (MindSpore's).
+
+    positions: a tuple of argument positions, ALL, FIRST or None (no position). The gradients of
+    the positions are one value when single_position, else a tuple; those of the weights are
+    one value for weights_kind "one" (a Parameter), else a tuple. The result is the positions'
+    part, the weights' part, or (positions' part, weights' part) as with_positions and
+    weights_kind ("none": no weights' part) say. With return_ids each gradient is (position or
+    Parameter name, gradient). Requests are equal when they ask the same of the same params."""
+
+    positions: tuple[int, ...] | str | None
+    single_position: bool
+    with_positions: bool
+    weights_kind: str
+    params: tuple[Parameter, ...] = field(compare=False)
+    param_ids: tuple[int, ...] = field(init=False)
+    has_aux: bool = False
+    with_values: bool = False
+    sens_param: bool = False
+    return_ids: bool = False
+
+    def __post_init__(self):
+        object.__setattr__(self, "param_ids", tuple(map(id, self.params)))
+
+    def positions_for(self, count: int) -> tuple[int, ...]:
+        """The positions differentiated in a call with count arguments (checked there)."""
+        if self.positions == ALL:
+            return tuple(range(count))
+        if self.positions == FIRST:
+            return tuple(range(min(count, 1)))
+        return () if self.positions is None else _in_range(self.positions, count)
+
+    def structure(self, positions: Sequence[int], by_position: Sequence, by_weight: Sequence):
+        if self.return_ids:
+            by_position = [(p, g) for p, g in zip(positions, by_position)]
+            by_weight = [(w.name, g) for w, g in zip(self.params, by_weight)]
+        position_part = by_position[0] if self.single_position and by_position else tuple(by_position)
+        weight_part = by_weight[0] if self.weights_kind == "one" else tuple(by_weight)
+        if self.weights_kind == "none":
+            return position_part
+        if not self.with_positions:
+            return weight_part
+        return position_part, weight_part
+
+
+def _weights_kind(weights) -> str:
+    return "none" if weights is None else "one" if isinstance(weights, Parameter) else "many"
+
+
+def _request(grad_position, weights, has_aux: bool, return_ids: bool, with_values: bool) -> Request:
+    """The Request of grad/value_and_grad, checked as MindSpore checks it."""
+    where = user_frame_position()
+    if grad_position is None and weights is None:
+        raise ValueError(f"{where_text(where)}grad_position and weights cannot both be None: there is nothing "
+                         "to differentiate")
+    positions = _checked_position(grad_position, where)
+    return Request(positions, single_position=isinstance(grad_position, int), with_positions=positions is not None,
+                   weights_kind=_weights_kind(weights), params=_checked_weights(weights, where), has_aux=has_aux,
+                   with_values=with_values, return_ids=return_ids)
 
 
 class Staged:
@@ -74,7 +160,7 @@ class Staged:
         self.out_sigs = results[:len(results) - len(self.updates)]
         if op_name is not None:
             if self.updates:
-                raise TypeError(f"{_where_text(self.where)}a function given to {op_name.replace('mind.', 'mindc.')} "
+                raise TypeError(f"{where_text(self.where)}a function given to {op_name.replace('mind.', 'mindc.')} "
                                 f"assigns Parameter '{self.updates[0].name}'; only grad and value_and_grad pass "
                                 "Parameter updates on")
             self.derive(op_name, attrs_for(self.out_sigs))
@@ -97,40 +183,9 @@ class Staged:
         return self.trace.emit("mind.fill", [], {"shape": sig.shape, "value": Scalar(value, sig.dtype)}, self.where)[0]
 
 
-def _where_text(where) -> str:
+def where_text(where) -> str:
+    """`file:line:col: ` of a user_frame_position, to prefix an error message (empty if unknown)."""
     return f"{where[0]}:{where[1]}:{where[2]}: " if where else ""
-
-
-def _run(program: Callable, *args) -> Any:
-    """program(*args) inside the current trace, or traced, compiled (cached) and run eagerly."""
-    if current_trace() is not None:
-        return program(*args)
-    return _eager(program, args)
-
-
-_PROGRAMS = eager.KernelCache(maxsize=256)
-
-
-def _eager(program: Callable, args) -> Any:
-    from mindc.frontend.jit import trace_function
-    from mindc.runtime.engine import Executable
-
-    leaves: list[Tensor] = []
-    spec = flatten((tuple(args), {}), leaves)
-    sigs = [Sig(x.shape, x.dtype.mlir) for x in leaves]
-    traced = trace_function(program, spec, sigs, "main", lift_tensors=True)
-    module = traced.module
-    ctx = eager.context()
-    with ctx:
-        key = module.operation.get_asm(enable_debug_info=False)
-    fn = _PROGRAMS.get(key)
-    if fn is None:
-        with ctx, diag.Collector(ctx) as collector:
-            fn = Executable(module, collector).function("main")
-        _PROGRAMS.put(key, fn)
-    # Parameters the program assigns are updated in place, in the buffers passed here.
-    arrays = fn(*[x.asnumpy() for x in [*leaves, *traced.captured]])
-    return unflatten(traced.out_spec, iter([Tensor._wrap(a) for a in arrays]))
 
 
 def _scalar_outputs(sigs: Sequence[Sig]) -> bool:
@@ -153,33 +208,42 @@ def _differentiated(sigs: Sequence[Sig], has_aux: bool) -> list[Sig]:
     return list(sigs[:1]) if has_aux else list(sigs)
 
 
-def _grad_program(fn, grad_position, weights, has_aux, with_values: bool):
-    weights = _weights(weights)
-
+def _grad_program(fn, req: Request):
+    """The traced program of a gradient function: program(*args[, sens]) -> req's structure."""
     def program(*args):
-        positions = _positions(grad_position, len(args))
-        n = len(args)
-        staged = Staged(current_trace(), fn, args, weights, None)
-        diff = _differentiated(staged.out_sigs, has_aux)
+        sens = None
+        if req.sens_param:
+            if not args:
+                raise TypeError(f"{where_text(user_frame_position())}sens_param=True: the gradient function "
+                                "takes the inputs, then the sensitivity of the outputs")
+            args, sens = args[:-1], args[-1]
+        positions = req.positions_for(len(args))
+        staged = Staged(current_trace(), fn, args, req.params, None)
+        diff = _differentiated(staged.out_sigs, req.has_aux)
+        seeds = _sensitivities(staged, sens, diff) if req.sens_param else None
+        spans = _spans(args, positions)
+        wrt = [*(i for p in positions for i in spans[p]), *range(len(staged.args), len(staged.args) + len(req.params))]
         count = len(staged.out_sigs)
-        wrt = [*positions, *range(n, n + len(weights))]
         if staged.updates:
-            values, grads = _grad_with_updates(staged, diff, wrt)
+            values, grads = _grad_with_updates(staged, diff, wrt, seeds)
         else:
-            staged.derive("mind.value_and_grad" if with_values else "mind.grad",
-                          {"grad_position": wrt, "has_aux": has_aux, "sens_param": not _scalar_outputs(diff)})
             # MindSpore's sensitivity for outputs that are not scalars: ones.
-            sens = [] if _scalar_outputs(diff) else [staged.fill(s, 1.0) for s in diff]
-            results = staged.call(sens)
-            if with_values:
+            if seeds is None and not _scalar_outputs(diff):
+                seeds = [staged.fill(s, 1.0) for s in diff]
+            staged.derive("mind.value_and_grad" if req.with_values else "mind.grad",
+                          {"grad_position": wrt, "has_aux": req.has_aux, "sens_param": seeds is not None})
+            results = staged.call(seeds or [])
+            if req.with_values:
                 values, grads = results[:count], results[count:]
             else:
                 # mind.grad returns the aux outputs after the gradients, not the first output.
                 grads, values = results[:len(wrt)], [None, *results[len(wrt):]]
-        structured = _structure_grads(grads, grad_position, len(positions), len(weights))
-        if with_values:
+        grads = iter(grads)
+        by_position = [_unflatten_span(args[p], spans[p], grads) for p in positions]
+        structured = req.structure(positions, by_position, list(grads))
+        if req.with_values:
             return unflatten(staged.out_spec, iter(values)), structured
-        if has_aux:
+        if req.has_aux:
             aux = unflatten(staged.out_spec, iter(values))
             return structured, tuple(aux[1:]) if isinstance(aux, (tuple, list)) else aux
         return structured
@@ -187,81 +251,189 @@ def _grad_program(fn, grad_position, weights, has_aux, with_values: bool):
     return program
 
 
-def _grad_with_updates(staged: Staged, diff: Sequence[Sig], wrt: Sequence[int]):
+def _spans(args: Sequence, positions: Sequence[int]) -> list[range]:
+    """The indices among the tensors of args of each argument's tensors; an argument at one of
+    positions must hold tensors."""
+    spans, start = [], 0
+    for i, a in enumerate(args):
+        leaves: list[Tensor] = []
+        flatten(a, leaves)
+        if i in positions and not leaves:
+            raise TypeError(f"{where_text(user_frame_position())}grad_position {i} is a {type(a).__name__}, "
+                            "not a tensor: only tensors have gradients")
+        spans.append(range(start, start + len(leaves)))
+        start += len(leaves)
+    return spans
+
+
+def _unflatten_span(arg, span: range, grads) -> Any:
+    """The gradient of arg, a tensor or a structure of tensors, in its structure."""
+    if isinstance(arg, Tensor):
+        return next(grads)
+    return unflatten(flatten(arg, []), iter([next(grads) for _ in span]))
+
+
+def _sensitivities(staged: Staged, sens, diff: Sequence[Sig]) -> list[Tensor]:
+    """The tensors of sens (sens_param=True), checked against the outputs differentiated."""
+    where = where_text(user_frame_position())
+    leaves: list[Tensor] = []
+    flatten(sens, leaves)
+    if len(leaves) != len(diff):
+        raise ValueError(f"{where}sens_param=True: the sensitivity holds {len(leaves)} tensor(s) for "
+                         f"{len(diff)} output(s) of the function")
+    for i, (x, s) in enumerate(zip(leaves, diff)):
+        if Sig(x.shape, x.dtype.mlir) != s:
+            raise ValueError(f"{where}sens_param=True: sensitivity {i} is tensor<{Sig(x.shape, x.dtype.mlir)}>, "
+                             f"the output is tensor<{s}>")
+    return leaves
+
+
+def _grad_with_updates(staged: Staged, diff: Sequence[Sig], wrt: Sequence[int], seeds):
     """(outputs, gradients) of a function that assigns Parameters (BatchNorm's moving averages):
-    a vjp with a sensitivity of ones for the differentiated outputs and zeros for the rest; the
-    Parameters' new values are assigned in the calling trace."""
+    a vjp with the sensitivities (ones without seeds) for the differentiated outputs and zeros
+    for the rest; the Parameters' new values are assigned in the calling trace."""
     staged.derive("mind.vjp", {})
     count = len(staged.out_sigs)
     all_sigs = [Sig.of(t) for t in staged.ftype.results]
-    cots = [staged.fill(s, 1.0 if i < len(diff) else 0.0) for i, s in enumerate(all_sigs)]
+    cots = [staged.fill(s, 0.0) for s in all_sigs]
+    cots[:len(diff)] = seeds or [staged.fill(s, 1.0) for s in diff]
     results = staged.call(cots)
     for param, value in zip(staged.updates, results[count:len(all_sigs)]):
         staged.trace.assign(param, value)
     return results[:count], [results[len(all_sigs) + i] for i in wrt]
 
 
-def _structure_grads(grads, grad_position, n_positions: int, n_weights: int):
-    """MindSpore's return structure: a tensor for an int grad_position, a tuple for a tuple; with
-    weights, (position grads, weight grads), or the weight grads alone for grad_position=None."""
-    by_position, by_weight = grads[:n_positions], tuple(grads[n_positions:])
-    position_part = by_position[0] if isinstance(grad_position, int) else tuple(by_position)
-    if not n_weights:
-        return position_part
-    if grad_position is None:
-        return by_weight
-    return position_part, by_weight
+def _gradient_function(fn: Callable, req: Request) -> Callable:
+    program = _grad_program(fn, req)
+
+    def gradient_function(*args, **kwargs):
+        if req.sens_param and "sens" in kwargs:
+            args = (*args, kwargs.pop("sens"))
+        if kwargs:
+            raise TypeError(f"{where_text(user_frame_position())}a gradient function takes positional inputs "
+                            f"only, got keyword argument(s) {sorted(kwargs)}")
+        from mindc.nn.cell import Cell
+
+        if isinstance(fn, Cell):
+            return run(program, *args, cell=fn, request=req)
+        return run(program, *args)
+
+    return gradient_function
 
 
-def grad(fn: Callable, grad_position=0, weights=None, has_aux: bool = False) -> Callable:
-    """The gradient of fn with respect to the arguments at grad_position (an int or a tuple; None
-    with weights: the weights only) and the Parameters in weights. Outputs that are not scalars
-    get a sensitivity of ones, as in MindSpore. With has_aux, only fn's first output is
-    differentiated and the call returns (gradients, aux)."""
-    program = _grad_program(fn, grad_position, weights, has_aux, with_values=False)
-    return lambda *args: _run(program, *args)
+def grad(fn: Callable, grad_position=0, weights=None, has_aux: bool = False, return_ids: bool = False) -> Callable:
+    """The gradient of fn with respect to the arguments at grad_position (an int: one gradient;
+    a tuple: a tuple of them; None: none) and the Parameters in weights (a Parameter: one
+    gradient; a ParameterTuple or a list: a tuple), as (positions' gradients, weights'
+    gradients) when both are asked for. Outputs that are not scalars get a sensitivity of ones,
+    as in MindSpore. With has_aux, only fn's first output is differentiated and the call returns
+    (gradients, the other outputs as a tuple); with return_ids each gradient comes as (position
+    or Parameter name, gradient), which ops.get_grad looks up."""
+    return _gradient_function(fn, _request(grad_position, weights, has_aux, return_ids, with_values=False))
 
 
-def value_and_grad(fn: Callable, grad_position=0, weights=None, has_aux: bool = False) -> Callable:
-    """Like grad, returning (fn's outputs, gradients)."""
-    program = _grad_program(fn, grad_position, weights, has_aux, with_values=True)
-    return lambda *args: _run(program, *args)
+def value_and_grad(fn: Callable, grad_position=0, weights=None, has_aux: bool = False,
+                   return_ids: bool = False) -> Callable:
+    """Like grad, returning (fn's outputs, gradients); with has_aux all outputs are returned and
+    only the first is differentiated."""
+    return _gradient_function(fn, _request(grad_position, weights, has_aux, return_ids, with_values=True))
+
+
+class GradOperation:
+    """GradOperation(get_all=False, get_by_list=False, sens_param=False)(fn, weights=None): the
+    gradient function of fn (MindSpore's `ops.GradOperation`).
+
+    It returns the gradient of the first input (get_all=False; () without inputs), a tuple of
+    the gradients of all inputs (get_all=True), the gradients of the Parameters in weights
+    (get_by_list=True: one for a Parameter, a tuple for a ParameterTuple or list, () for None),
+    or (inputs' gradients, weights' gradients) with both. Every output is differentiated, with a
+    sensitivity of ones, or with sens_param=True the last input (or the keyword `sens`), shaped
+    as the outputs."""
+
+    def __init__(self, get_all: bool = False, get_by_list: bool = False, sens_param: bool = False):
+        for name, value in (("get_all", get_all), ("get_by_list", get_by_list), ("sens_param", sens_param)):
+            if not isinstance(value, bool):
+                raise TypeError(f"{where_text(user_frame_position())}GradOperation's {name} must be a bool, "
+                                f"got {type(value).__name__}")
+        self.get_all, self.get_by_list, self.sens_param = get_all, get_by_list, sens_param
+
+    def __call__(self, fn: Callable, weights=None) -> Callable:
+        where = user_frame_position()
+        if self.get_by_list:
+            # No weights: an empty tuple of weight gradients.
+            params, kind = _checked_weights(weights, where), "many" if weights is None else _weights_kind(weights)
+        else:
+            params, kind = (), "none"
+        req = Request(ALL if self.get_all else FIRST, single_position=not self.get_all,
+                      with_positions=self.get_all or not self.get_by_list, weights_kind=kind, params=params,
+                      sens_param=self.sens_param)
+        return _gradient_function(fn, req)
+
+
+def get_grad(gradients, identifier) -> Tensor:
+    """The gradient of identifier (a position or a Parameter) in what grad or value_and_grad
+    returned with return_ids=True (MindSpore's ops.get_grad). RuntimeError if it is not there."""
+    key = identifier.name if isinstance(identifier, Parameter) else identifier
+    if isinstance(key, bool) or not isinstance(key, (int, str)):
+        raise TypeError(f"{where_text(user_frame_position())}get_grad's identifier must be a position (int) or a "
+                        f"Parameter, got {type(identifier).__name__}")
+    found = _find_gradient(gradients, key)
+    if found is None:
+        raise RuntimeError(f"{where_text(user_frame_position())}get_grad found no gradient for {identifier!r}; "
+                           "was the gradient function made with return_ids=True and this position or Parameter?")
+    return found
+
+
+def _find_gradient(tree, key):
+    if not isinstance(tree, tuple):
+        return None
+    if len(tree) == 2 and type(tree[0]) is type(key) and tree[0] == key and isinstance(tree[1], Tensor):
+        return tree[1]
+    return next((g for g in (_find_gradient(t, key) for t in tree) if g is not None), None)
 
 
 def vjp(fn: Callable, *inputs, weights=None, has_aux: bool = False):
-    """(outputs, vjp_fn) [+ aux with has_aux]; vjp_fn(v) is the cotangent of each input (a tuple
-    for several inputs), v having the structure of the (first, with has_aux) output."""
+    """(outputs, vjp_fn), or (first output, vjp_fn, aux) with has_aux. vjp_fn(*v), v shaped as
+    the (first) output (one tensor per output), returns the tuple of the inputs' cotangents, or
+    (that tuple, the weights' cotangents: one for a Parameter, else a tuple) with weights."""
     inputs = tuple(inputs)
-    weights = _weights(weights)
+    params = _checked_weights(weights, user_frame_position())
     primary, aux = _split_aux(fn(*inputs), has_aux)
 
     def program(v, *args):
         trace = current_trace()
-        staged = Staged(trace, fn, args, weights, "mind.vjp")
+        staged = Staged(trace, fn, args, params, "mind.vjp")
         out_leaves: list[Tensor] = []
         flatten(v, out_leaves)
         count = len(staged.out_sigs)
         cots = list(out_leaves) + [staged.fill(s, 0.0) for s in staged.out_sigs[len(out_leaves):]]
         if len(cots) != count:
-            raise ValueError(f"vjp_fn expects {count} cotangent(s), got {len(out_leaves)}")
+            raise ValueError(f"{where_text(user_frame_position())}vjp_fn expects {count} cotangent(s), "
+                             f"got {len(out_leaves)}")
         grads = staged.call(cots)[count:]
-        by_input, by_weight = grads[:len(staged.args)], tuple(grads[len(staged.args):])
-        by_input = by_input[0] if len(by_input) == 1 else tuple(by_input)
-        return (by_input, by_weight) if weights else by_input
+        by_input, by_weight = tuple(grads[:len(staged.args)]), tuple(grads[len(staged.args):])
+        if weights is None:
+            return by_input
+        return by_input, by_weight[0] if isinstance(weights, Parameter) else by_weight
 
-    def vjp_fn(v):
-        return _run(program, v, *inputs)
+    def vjp_fn(*v):
+        return run(program, v[0] if len(v) == 1 else v, *inputs)
 
     return (primary, vjp_fn, aux) if has_aux else (primary, vjp_fn)
 
 
 def jvp(fn: Callable, inputs, v, has_aux: bool = False):
-    """(outputs, tangents of the outputs) for tangents v of inputs (a tensor or a tuple)."""
-    single = isinstance(inputs, Tensor)
-    inputs = (inputs,) if single else tuple(inputs)
+    """(outputs, tangents of the outputs) for tangents v of inputs (each a tensor, or a tuple or
+    list of them), or (first output, its tangent, aux) with has_aux."""
+    where = where_text(user_frame_position())
+    for name, value in (("inputs", inputs), ("v", v)):
+        if not isinstance(value, (Tensor, tuple, list)):
+            raise TypeError(f"{where}jvp's {name} must be a Tensor, or a tuple or list of Tensors, "
+                            f"got {type(value).__name__}")
+    inputs = (inputs,) if isinstance(inputs, Tensor) else tuple(inputs)
     tangents = (v,) if isinstance(v, Tensor) else tuple(v)
     if len(tangents) != len(inputs):
-        raise ValueError(f"jvp got {len(tangents)} tangent(s) for {len(inputs)} input(s)")
+        raise ValueError(f"{where}jvp got {len(tangents)} tangent(s) for {len(inputs)} input(s)")
 
     def program(*args):
         primals, ts = args[:len(inputs)], args[len(inputs):]
@@ -274,7 +446,7 @@ def jvp(fn: Callable, inputs, v, has_aux: bool = False):
             return values, out_tangents[0], aux
         return values, out_tangents
 
-    return _run(program, *inputs, *tangents)
+    return run(program, *inputs, *tangents)
 
 
 def jacrev(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
@@ -282,8 +454,10 @@ def jacrev(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
     grad_position, by reverse mode: one vjp per output element. Its shape is output.shape +
     input.shape; a function with several outputs gets a tuple, one per output. With has_aux the
     call returns (Jacobian, aux)."""
+    checked = _checked_position(grad_position, user_frame_position())
+
     def program(*args):
-        positions = _positions(grad_position, len(args))
+        positions = _in_range(checked, len(args), ValueError)
         staged = Staged(current_trace(), fn, args, (), "mind.vjp")
         count = len(staged.out_sigs)
         jacobians, values = [], None
@@ -298,16 +472,19 @@ def jacrev(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
                 values = results[:count]
                 for row, p in zip(rows, positions):
                     row.append(results[count + p])
-            jacobians.append(_jacobians(rows, [args[p] for p in positions], out, grad_position))
+            jacobians.append([ops.reshape(ops.stack(row, axis=0), tuple(out.shape) + tuple(args[p].shape))
+                              for row, p in zip(rows, positions)])
         return _jacobians_and_aux(jacobians, staged, values, has_aux)
 
-    return lambda *args: _run(program, *args)
+    return lambda *args: run(program, *args)
 
 
 def jacfwd(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
     """The Jacobian by forward mode: one jvp per input element; structured as jacrev's."""
+    checked = _checked_position(grad_position, user_frame_position())
+
     def program(*args):
-        positions = _positions(grad_position, len(args))
+        positions = _in_range(checked, len(args), ValueError)
         staged = Staged(current_trace(), fn, args, (), "mind.jvp")
         count = len(staged.out_sigs)
         outs = _differentiated(staged.out_sigs, has_aux)
@@ -328,22 +505,24 @@ def jacfwd(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
                     columns[k][j].append(results[count + k])
         jacobians = []
         for out, by_position in zip(outs, columns):
-            per_input = [ops.reshape(ops.stack(column, axis=-1), tuple(out.shape) + tuple(args[p].shape))
-                         for column, p in zip(by_position, positions)]
-            jacobians.append(per_input[0] if isinstance(grad_position, int) else tuple(per_input))
+            jacobians.append([ops.reshape(ops.stack(column, axis=-1), tuple(out.shape) + tuple(args[p].shape))
+                              for column, p in zip(by_position, positions)])
         return _jacobians_and_aux(jacobians, staged, values, has_aux)
 
-    return lambda *args: _run(program, *args)
+    return lambda *args: run(program, *args)
 
 
-def _jacobians_and_aux(jacobians: list, staged: Staged, values, has_aux: bool):
-    """One Jacobian per differentiated output (a tuple for several), with aux from fn's values."""
-    result = jacobians[0] if len(jacobians) == 1 else tuple(jacobians)
+def _jacobians_and_aux(jacobians: list[list], staged: Staged, values, has_aux: bool):
+    """MindSpore's structure of jacobians[output][input]: one tensor for one output and one input,
+    a tuple when either count is one, else a tuple (per output) of tuples (per input); with aux
+    from fn's values."""
+    flat = [j for per_output in jacobians for j in per_output]
+    if len(flat) == 1:
+        result = flat[0]
+    elif len(jacobians) == 1 or len(jacobians[0]) == 1:
+        result = tuple(flat)
+    else:
+        result = tuple(tuple(per_output) for per_output in jacobians)
     if not has_aux:
         return result
     return result, _split_aux(unflatten(staged.out_spec, iter(values)), True)[1]
-
-
-def _jacobians(rows, inputs, out: Sig, grad_position):
-    jacobians = [ops.reshape(ops.stack(row, axis=0), tuple(out.shape) + tuple(x.shape)) for row, x in zip(rows, inputs)]
-    return jacobians[0] if isinstance(grad_position, int) else tuple(jacobians)

@@ -324,10 +324,26 @@ class _Key:
         return isinstance(other, _Key) and self.value == other.value
 
 
-def jit(function: Callable | None = None, **options) -> Jitted | Callable[[Callable], Jitted]:
-    """Compile `function` with mindc (`mindc.jit(fn)`, `@mindc.jit` or `@mindc.jit()`)."""
-    if options:
-        raise TypeError(f"mindc.jit got unsupported options: {', '.join(sorted(options))}")
+# MindSpore's jit settings. They choose between MindSpore's own graph capturers and backends;
+# mindc has one of each (source conversion, then tracing; the MLIR CPU pipeline), so a program
+# may name any valid value and gets that.
+_JIT_CHOICES = {"capture_mode": ("ast", "bytecode", "trace"), "jit_level": ("O0", "O1", "O2"), "dynamic": (0, 1),
+                "fullgraph": (False, True), "backend": ("", "ms_backend", "GE")}
+_BACKEND_OPTIONS = ("ge_options", "infer_boost", "exec_order")
+
+
+def jit(function: Callable | None = None, *, capture_mode: str = "ast", jit_level: str = "O0", dynamic: int = 0,
+        fullgraph: bool = False, backend: str = "", **options) -> Jitted | Callable[[Callable], Jitted]:
+    """Compile `function` with mindc (`mindc.jit(fn)`, `@mindc.jit` or `@mindc.jit(...)` with
+    MindSpore's keyword arguments)."""
+    chosen = {"capture_mode": capture_mode, "jit_level": jit_level, "dynamic": dynamic, "fullgraph": fullgraph,
+              "backend": backend}
+    for name, value in chosen.items():
+        if value not in _JIT_CHOICES[name]:
+            raise ValueError(f"For 'jit', '{name}' must be one of {_JIT_CHOICES[name]}, got {value!r}")
+    unknown = sorted(set(options) - set(_BACKEND_OPTIONS))
+    if unknown:
+        raise TypeError(f"mindc.jit got unsupported options: {', '.join(unknown)}")
     if function is None:
         return jit
     return Jitted(function)

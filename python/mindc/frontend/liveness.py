@@ -12,8 +12,12 @@ from typing import Iterable
 
 # Names the converter generates start with this; they are never user variables.
 PREFIX = "_mindc_"
+# The name converted code calls the graph-mode runtime (control.py) by.
+RUNTIME = PREFIX + "rt"
 # The variable that `return`s in both branches of a final `if` are rewritten to assign.
 RETURN = PREFIX + "ret"
+# Generated variables that are carried like the user's: the break/continue/returned flags (jumps.py).
+FLAG = PREFIX + "flag_"
 # Scopes of their own: names bound inside them are not bound in the enclosing function.
 SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef,
           ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
@@ -51,7 +55,7 @@ def assigned(nodes: Iterable[ast.AST]) -> list[str]:
 
     for n in nodes:
         visit(n)
-    return [name for name in found if not name.startswith(PREFIX) or name == RETURN]
+    return [name for name in found if not name.startswith(PREFIX) or name == RETURN or name.startswith(FLAG)]
 
 
 def loaded(node: ast.AST | None) -> set[str]:
@@ -71,30 +75,21 @@ def nested_reads(fn: ast.AST) -> set[str]:
     return names
 
 
-def escape(stmts: list[ast.stmt]) -> ast.stmt | None:
-    """The first `return` or `raise` in stmts (nested scopes aside), or the first `break` or
-    `continue` that leaves stmts (one in a nested loop's body belongs to that loop).
-    A `raise` counts: tracing both branches would raise whatever the condition."""
-    def visit(node: ast.AST, in_nested_loop: bool):
-        if isinstance(node, (ast.Return, ast.Raise)):
-            return node
-        if isinstance(node, (ast.Break, ast.Continue)) and not in_nested_loop:
-            return node
-        for field, value in ast.iter_fields(node):
-            for child in value if isinstance(value, list) else [value]:
-                if not isinstance(child, ast.AST) or isinstance(child, SCOPES):
-                    continue
-                nested = in_nested_loop or (isinstance(node, (ast.For, ast.While)) and field == "body")
-                found = visit(child, nested)
-                if found is not None:
-                    return found
-        return None
-
+def first_raise(stmts: list[ast.stmt]) -> ast.Raise | None:
+    """The first `raise` in stmts (nested scopes aside): a branch or loop body with one stays
+    plain Python, since tracing both branches would raise whatever the condition. (break,
+    continue and return are rewritten into flags before this is asked; jumps.py.)"""
     for s in stmts:
-        found = visit(s, False)
-        if found is not None:
-            return found
+        for node in _walk_in_scope(s):
+            if isinstance(node, ast.Raise):
+                return node
     return None
+
+
+def _walk_in_scope(node: ast.AST):
+    yield node
+    for child in _children_in_scope(node):
+        yield from _walk_in_scope(child)
 
 
 class Liveness:

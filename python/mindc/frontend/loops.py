@@ -16,8 +16,10 @@ from mlir.dialects import arith, scf
 
 from mindc.frontend import dtype as mdt
 from mindc.frontend.convert import GraphTypeError
+from mindc.frontend.liveness import RETURN
 from mindc.frontend.region import (RegionTrace, Template, Undefined, condition, describe, in_region, index,
-                                   index_tensor, is_number, label, same, syntax_error, wrap)
+                                   index_tensor, is_number, label, leaves_of, number_dtype, same, syntax_error, wrap,
+                                   zeros)
 from mindc.frontend.tensor import Tensor
 from mindc.frontend.trace import Trace, constant, current_trace, location
 from mindc.rules.base import Sig
@@ -28,8 +30,9 @@ MAX_ATTEMPTS = 32
 
 class Carry:
     """The carried values of one attempt at tracing a loop: the templates of the carried
-    variables (numbers at paths in `promote` made tensors), their initial tensors, and the
-    carried Parameters. Tracing the body fills `requests` with numbers that must be promoted."""
+    variables (numbers at paths in `promote` made tensors of a Sig; an unassigned returned value
+    made zeros of a Template), their initial tensors, and the carried Parameters. Tracing the
+    body fills `requests` with the values that must be promoted."""
 
     def __init__(self, names: Sequence[str], values: dict, promote: dict, params: list, what: str, where):
         self.names, self.params, self.promote, self.what, self.where = list(names), list(params), promote, what, where
@@ -41,7 +44,9 @@ class Carry:
         from mindc import ops
 
         sig = self.promote.get((name, path))
-        if sig is not None and is_number(v):
+        if isinstance(sig, Template) and isinstance(v, Undefined):
+            v = zeros(sig)
+        elif sig is not None and is_number(v):
             v = ops.fill(mdt.as_dtype(sig.dtype), sig.shape, v)
         if isinstance(v, Tensor):
             self.inits.append(v)
@@ -89,9 +94,13 @@ class Carry:
         if tpl.kind == "static":
             if same(tpl.value, v):
                 return
+            if name == RETURN and isinstance(tpl.value, Undefined):
+                # Returned in the body: carry zeros of its structure until then (jumps.py).
+                self.requests[(name, path)] = leaves_of_template(v)
+                return
             if is_number(tpl.value) and (is_number(v) or isinstance(v, Tensor)):
                 self.requests[(name, path)] = Sig(v.shape, v.dtype.mlir) if isinstance(v, Tensor) else \
-                    Sig((), _number_dtype(tpl.value, v).mlir)
+                    Sig((), number_dtype(tpl.value, v).mlir)
                 return
             raise self._error(name, f"changes from {describe(tpl.value)} to {describe(v)} in the loop body; only "
                                     "tensors and numbers may change in a graph-mode loop")
@@ -118,18 +127,19 @@ class Carry:
         return values
 
 
-def _number_dtype(a: Any, b: Any) -> mdt.DType:
-    order = ["bool", "int", "float"]
-    return mdt.default_dtype(max(mdt.scalar_kind(a), mdt.scalar_kind(b), key=order.index))
+def leaves_of_template(value: Any) -> Template:
+    found: list = []
+    leaves_of(value, found)
+    return found[0]
 
 
 def _carried(names, state, carried, results, what: str, where) -> tuple[dict, list[str]]:
     values = dict(zip(names, state))
     for r in results:
-        if isinstance(values[r], Undefined):
+        if isinstance(values[r], Undefined) and r != RETURN:
             raise syntax_error(f"{label(r)} is first assigned inside this {what} and used after it; a graph-mode "
                                "loop needs it assigned before the loop", where)
-    return values, [n for n in carried if not isinstance(values[n], Undefined)]
+    return values, [n for n in carried if not isinstance(values[n], Undefined) or n == RETURN]
 
 
 def _traced_loop(what: str, names, state, carried, results, where, build: Callable) -> tuple:

@@ -59,6 +59,20 @@ class Parameter(Tensor):
     def assign_value(self, value: Any) -> "Parameter":
         return self.set_data(value)
 
+    def _rebind(self, new: Tensor) -> None:
+        # `param[i] = v` updates the Parameter in place, as MindSpore's PyNative does; inside a
+        # graph it is an assignment, written back when the compiled function returns.
+        self.set_data(new)
+
+    def _in_place(self, new: Tensor, by_operator: bool = False) -> "Parameter":
+        # `param += v` and param.add_(v) assign the Parameter, in a graph as well.
+        self.set_data(new)
+        return self
+
+    def copy(self) -> Tensor:
+        """Its current value as a new plain Tensor."""
+        return self.value()
+
     def clone(self, init: str = "same") -> "Parameter":
         """A new Parameter with a copy of the values (init="same") and the same name and flags."""
         if init != "same":

@@ -14,7 +14,7 @@ with its tensors taken out, so the tensors can become scf operands and results.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import numpy as np
 from mlir import ir
@@ -215,30 +215,80 @@ class Mismatch(Exception):
     """Two values of one variable that cannot be joined; the message says how they differ."""
 
 
-def join(a: Any, b: Any, pairs: list) -> Template:
-    """The template of a variable whose value is a on one path and b on the other; appends
-    (a_leaf, b_leaf) for each tensor (one side may be a Python number to broadcast). Raises
-    Mismatch."""
-    if isinstance(a, Tensor) or isinstance(b, Tensor):
-        if isinstance(a, Tensor) and isinstance(b, Tensor) or is_number(a) or is_number(b):
-            pairs.append((a, b))
+def join(values: Sequence[Any], found: list) -> Template:
+    """The template of a variable whose value is values[k] on path k; appends a tuple of the
+    values' leaves to found for each tensor (some may be Python numbers to broadcast; numbers
+    that differ become a 0-d tensor, as in a loop). Raises Mismatch."""
+    first = values[0]
+    if any(isinstance(v, Tensor) for v in values) or \
+            all(is_number(v) for v in values) and not all(same(first, v) for v in values):
+        if all(isinstance(v, Tensor) or is_number(v) for v in values):
+            found.append(tuple(values))
             return Template("tensor")
-        raise Mismatch(f"{describe(a)} in the first branch and {describe(b)} in the second")
-    if isinstance(a, (tuple, list)) and type(a) is type(b) and len(a) == len(b):
-        return Template("seq", type(a), [join(x, y, pairs) for x, y in zip(a, b)])
-    if isinstance(a, dict) and isinstance(b, dict) and list(a) == list(b):
-        return Template("dict", list(a), [join(a[k], b[k], pairs) for k in a])
-    if same(a, b):
-        return Template("static", a)
-    raise Mismatch(f"{describe(a)} in the first branch and {describe(b)} in the second; only tensors may differ")
+        raise Mismatch(differ(values))
+    if isinstance(first, (tuple, list)) and all(type(v) is type(first) and len(v) == len(first) for v in values):
+        return Template("seq", type(first), [join([v[i] for v in values], found) for i in range(len(first))])
+    if isinstance(first, dict) and all(isinstance(v, dict) and list(v) == list(first) for v in values):
+        return Template("dict", list(first), [join([v[k] for v in values], found) for k in first])
+    if all(same(first, v) for v in values):
+        return Template("static", first)
+    raise Mismatch(differ(values) + "; only tensors and numbers may differ")
 
 
-def tensor_like(value: Any, like: Tensor) -> Tensor:
-    """value, a tensor or a Python number, as a tensor; a number is broadcast to like's shape
+def differ(values: Sequence[Any]) -> str:
+    """How the values of one variable on the paths of a branch op differ, in words."""
+    if len(values) == 2:
+        return f"{describe(values[0])} in the first branch and {describe(values[1])} in the second"
+    return ", ".join(f"{describe(v)} in case {k}" for k, v in enumerate(values))
+
+
+def number_dtype(*numbers: Any) -> mdt.DType:
+    """The dtype of a 0-d tensor holding any of the Python numbers."""
+    order = ["bool", "int", "float"]
+    return mdt.default_dtype(max((mdt.scalar_kind(x) for x in numbers), key=order.index))
+
+
+def joined_sig(values: Sequence[Any]) -> Sig:
+    """The shape and dtype of joined tensors or numbers (join): the first tensor's."""
+    for x in values:
+        if isinstance(x, Tensor):
+            return Sig(x.shape, x.dtype.mlir)
+    return Sig((), number_dtype(*values).mlir)
+
+
+def tensor_like(value: Any, sig: Sig) -> Tensor:
+    """value, a tensor or a Python number, as a tensor; a number is broadcast to sig's shape
     and dtype (in the current trace)."""
     from mindc import ops
 
-    return value if isinstance(value, Tensor) else ops.fill(like.dtype, like.shape, value)
+    return value if isinstance(value, Tensor) else ops.fill(mdt.as_dtype(sig.dtype), sig.shape, value)
+
+
+def placeholder(value: Any) -> Any:
+    """value with its tensors replaced by 0: what the returned value is on a path that has not
+    returned yet (jumps.py), where the returned flag guarantees nobody reads it."""
+    if isinstance(value, Tensor):
+        return 0
+    if isinstance(value, (tuple, list)):
+        items = [placeholder(x) for x in value]
+        return value._make(items) if hasattr(value, "_fields") else type(value)(items)
+    if isinstance(value, dict):
+        return {k: placeholder(v) for k, v in value.items()}
+    return value
+
+
+def zeros(template: Template) -> Any:
+    """The value of template (with sigs, from leaves_of) with zero tensors."""
+    from mindc import ops
+
+    leaves = [ops.fill(mdt.as_dtype(t.sig.dtype), t.sig.shape, 0) for t in _tensor_templates(template)]
+    return template.build(iter(leaves))
+
+
+def _tensor_templates(template: Template) -> list[Template]:
+    if template.kind == "tensor":
+        return [template]
+    return [t for c in template.children for t in _tensor_templates(c)]
 
 
 def leaves_of(value: Any, template_out: list) -> list[Tensor]:

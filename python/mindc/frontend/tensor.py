@@ -1,4 +1,5 @@
-"""Tensor: MindSpore's `Tensor(input_data, dtype)`, a numpy array plus the operators of mindc.ops.
+"""Tensor: MindSpore's `Tensor(input_data, dtype, shape, init)`, a numpy array plus the operators
+and indexing of mindc.ops; its other methods are in tensor_methods.py.
 
 Every method and operator that computes goes through mindc.ops, so one call runs a compiled
 kernel eagerly (PyNative) or, inside `mindc.jit`, records a mind op; the numpy array is only
@@ -6,23 +7,12 @@ storage. Tracers (frontend/trace.py) subclass Tensor and share this whole API.
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
 from mindc.frontend import dtype as mdt
-
-_OPS = None
-
-
-def _ops():
-    # mindc.ops imports the MLIR bindings; a Tensor that never computes should not pay for them.
-    global _OPS
-    if _OPS is None:
-        import mindc.ops
-
-        _OPS = mindc.ops
-    return _OPS
+from mindc.frontend.tensor_methods import TensorMethods, _ops
 
 
 def _to_array(data: Any, dtype: mdt.DType | None) -> np.ndarray:
@@ -55,21 +45,38 @@ def _has_float64(data) -> bool:
     return False
 
 
-class Tensor:
-    """An immutable n-dimensional array on the host CPU.
+class Tensor(TensorMethods):
+    """An n-dimensional array on the host CPU (MindSpore's Tensor).
 
-    Tensor(input_data, dtype=None): input_data is a Tensor, numpy array, Python number or nested
-    list; dtype is a mindc dtype (`mindc.float32`), numpy dtype or Python type. Without dtype,
-    Python floats become float32 and ints int64 (MindSpore's defaults); numpy arrays keep theirs.
+    Tensor(input_data=None, dtype=None, shape=None, init=None, const_arg=False): input_data is a
+    Tensor, numpy array, Python number or nested list/tuple; dtype a mindc dtype (`mindc.float32`),
+    numpy dtype or Python type. Without dtype, Python floats become float32, ints int64 and bools
+    bool_ (MindSpore's defaults); numpy arrays keep theirs. Without input_data, shape and dtype
+    give a tensor filled by `init` (an initializer from mindc.common.initializer, its name, or a
+    number), or zeros.
     """
 
     # numpy calls our reflected operators (ndarray + Tensor -> Tensor.__radd__), never its ufuncs.
     __array_ufunc__ = None
+    # Set per tensor by Tensor(const_arg=True): a jit argument MindSpore treats as a constant.
+    const_arg = False
 
-    def __init__(self, input_data: Any = None, dtype: Any = None):
-        if input_data is None:
-            raise TypeError("Tensor needs input_data (a number, list, numpy array or Tensor)")
-        self._array = _to_array(input_data, dtype)
+    def __init__(self, input_data: Any = None, dtype: Any = None, shape: Any = None, init: Any = None,
+                 const_arg: bool = False, device: str | None = None):
+        if device not in (None, "CPU"):
+            raise ValueError(f"mindc tensors live on the CPU; device must be None or 'CPU', got {device!r}")
+        if input_data is not None:
+            if shape is not None or init is not None:
+                raise TypeError("Tensor takes either input_data, or shape and dtype (and init), not both")
+            self._array = _to_array(input_data, dtype)
+        elif shape is not None and dtype is not None:
+            from mindc.common.initializer import initializer
+
+            self._array = initializer(0 if init is None else init, shape, dtype)._array
+        else:
+            raise TypeError("Tensor needs input_data (a number, list, numpy array or Tensor), or shape and dtype")
+        if const_arg:
+            self.const_arg = True
 
     @classmethod
     def _wrap(cls, array: np.ndarray) -> "Tensor":
@@ -83,6 +90,28 @@ class Tensor:
         """A Tensor sharing memory with `array` (MindSpore's Tensor.from_numpy)."""
         mdt.as_dtype(array.dtype)
         return Tensor._wrap(np.ascontiguousarray(array))
+
+    def _rebind(self, new: "Tensor") -> None:
+        """Make this tensor hold new's value (what `x[i] = v` does to x). A Tracer takes the new
+        traced value; a Parameter overrides this to record an assignment."""
+        if type(self) is Tensor and type(new) is not Tensor:
+            _fail_assignment("a tensor created outside the graph cannot be updated inside it; pass it as an "
+                             "argument, or make it a Parameter")
+        if getattr(self, "_trace", None) is not getattr(new, "_trace", None):
+            # The traced value would leave the branch or loop body it was computed in.
+            _fail_assignment("a tensor from outside a graph-mode branch or loop body cannot be updated in place "
+                             "inside it; assign the new value to the name instead (x = ops.select(...), x = x + y)")
+        self.__dict__.update(new.__dict__)
+
+    def _in_place(self, new: "Tensor", by_operator: bool = False) -> "Tensor":
+        """What `x += y` and x.add_(y) leave: x updated in place, in x's dtype (MindSpore's
+        add_). An operator on a traced value from outside this branch or loop body rebinds the
+        name instead (graph mode's `x = x + y`), which the control-flow conversion carries out."""
+        new = _ops().cast(new, self.dtype)
+        if by_operator and getattr(self, "_trace", None) is not getattr(new, "_trace", None):
+            return new
+        self._rebind(new)
+        return self
 
     # ---- what a tensor is
     @property
@@ -110,8 +139,42 @@ class Tensor:
         return self.size * self.itemsize
 
     @property
+    def strides(self) -> tuple[int, ...]:
+        """Bytes between neighbours along each dimension (tensors are dense, row-major)."""
+        return tuple(s * self.itemsize for s in self.stride())
+
+    def stride(self, dim: int | None = None):
+        """Elements between neighbours along each dimension, or along dim."""
+        steps = tuple(int(np.prod(self.shape[i + 1:], dtype=np.int64)) for i in range(self.ndim))
+        return steps if dim is None else steps[dim]
+
+    @property
     def T(self) -> "Tensor":
         return self.transpose()
+
+    @property
+    def has_init(self) -> bool:
+        # Initializers run when the tensor is made, so there is never initialization pending.
+        return False
+
+    def init_data(self, slice_index=None, shape=None, opt_shard_group=None) -> "Tensor":
+        return self
+
+    def ndimension(self) -> int:
+        return self.ndim
+
+    dim = ndimension
+
+    def numel(self) -> int:
+        return self.size
+
+    nelement = numel
+
+    def is_contiguous(self) -> bool:
+        return True
+
+    def contiguous(self) -> "Tensor":
+        return self
 
     def asnumpy(self) -> np.ndarray:
         """The values as a numpy array (shared with the tensor: do not write to it)."""
@@ -136,6 +199,9 @@ class Tensor:
             raise TypeError("len() of a 0-d tensor")
         return self.shape[0]
 
+    def __contains__(self, element) -> bool:
+        return bool((self == element).any())
+
     def __iter__(self):
         for i in range(len(self)):
             yield self[i]
@@ -156,18 +222,22 @@ class Tensor:
         return int(self.item())
 
     def __repr__(self) -> str:
+        # MindSpore's layout: 0-d and 1-d values follow "value= ", larger ones start a new line.
         array = self.asnumpy()
-        if array.ndim == 0:
-            return f"Tensor(shape=[], dtype={self.dtype}, value= {array.item()})"
-        return f"Tensor(shape={list(self.shape)}, dtype={self.dtype}, value=\n{np.array2string(array, separator=', ')})"
+        values = array.item() if array.ndim == 0 else np.array2string(array, separator=", ")
+        return f"Tensor(shape={list(self.shape)}, dtype={self.dtype}, value={' ' if array.ndim <= 1 else chr(10)}{values})"
 
     def __str__(self) -> str:
         return str(self.asnumpy())
 
+    def __format__(self, spec: str) -> str:
+        # f"{loss:.4f}" formats a one-element tensor as its number.
+        return format(self.item(), spec) if spec and self.size == 1 else format(str(self), spec)
+
     # Tensors are compared by value with ==, so hashing goes by identity (as MindSpore's do).
     __hash__ = object.__hash__
 
-    # ---- operators
+    # ---- operators (MindSpore's: Python numbers take the tensor's dtype unless of a wider kind)
     def __add__(self, other):
         return _ops().add(self, other)
 
@@ -191,6 +261,18 @@ class Tensor:
 
     def __rtruediv__(self, other):
         return _ops().div(other, self)
+
+    def __floordiv__(self, other):
+        return _ops().floor_div(self, other)
+
+    def __rfloordiv__(self, other):
+        return _ops().floor_div(other, self)
+
+    def __mod__(self, other):
+        return _ops().floor_mod(self, other)
+
+    def __rmod__(self, other):
+        return _ops().floor_mod(other, self)
 
     def __pow__(self, other):
         return _ops().pow(self, other)
@@ -226,118 +308,99 @@ class Tensor:
         return _ops().greater_equal(self, other)
 
     def __eq__(self, other):
+        # MindSpore: anything but a Python number or a tensor (None, a string, a numpy array) is
+        # simply not equal.
+        if not isinstance(other, (Tensor, int, float)):
+            return False
         return _ops().equal(self, other)
 
     def __ne__(self, other):
+        if not isinstance(other, (Tensor, int, float)):
+            return True
         return _ops().not_equal(self, other)
 
+    # &, |, ^ and ~ are logical on bool tensors, the only kind mindc has them for.
     def __and__(self, other):
-        return _ops().logical_and(self, other)
+        return _ops().logical_and(_logical(self, "&"), _logical(other, "&"))
 
     def __rand__(self, other):
-        return _ops().logical_and(other, self)
+        return _ops().logical_and(_logical(other, "&"), _logical(self, "&"))
 
     def __or__(self, other):
-        return _ops().logical_or(self, other)
+        return _ops().logical_or(_logical(self, "|"), _logical(other, "|"))
 
     def __ror__(self, other):
-        return _ops().logical_or(other, self)
+        return _ops().logical_or(_logical(other, "|"), _logical(self, "|"))
+
+    def __xor__(self, other):
+        return _ops().not_equal(_logical(self, "^"), _logical(other, "^"))
+
+    def __rxor__(self, other):
+        return _ops().not_equal(_logical(other, "^"), _logical(self, "^"))
 
     def __invert__(self):
-        return _ops().logical_not(self)
+        return _ops().logical_not(_logical(self, "~"))
+
+    def __iadd__(self, other):
+        return self._in_place(_ops().add(self, other), by_operator=True)
+
+    def __isub__(self, other):
+        return self._in_place(_ops().sub(self, other), by_operator=True)
+
+    def __imul__(self, other):
+        return self._in_place(_ops().mul(self, other), by_operator=True)
+
+    def __itruediv__(self, other):
+        return self._in_place(_ops().div(self, other), by_operator=True)
+
+    def __ifloordiv__(self, other):
+        return self._in_place(_ops().floor_div(self, other), by_operator=True)
+
+    def __imod__(self, other):
+        return self._in_place(_ops().floor_mod(self, other), by_operator=True)
+
+    def __imatmul__(self, other):
+        return self._in_place(_ops().matmul(self, other), by_operator=True)
 
     def __getitem__(self, index):
-        return _ops().array.getitem(self, index)
+        return _ops().indexing.getitem(self, index)
 
     def __setitem__(self, index, value):
-        raise TypeError("mindc tensors are immutable; build a new one (for example with ops.select)")
+        # MindSpore updates the tensor in place: this one takes the updated value (in a graph,
+        # the name now stands for the new traced value).
+        self._rebind(_ops().indexing.setitem(self, index, value))
 
-    # ---- methods (MindSpore's Tensor methods, each one mindc.ops call)
-    def astype(self, dtype, copy: bool = True) -> "Tensor":
-        return _ops().cast(self, dtype)
+    # ---- values
+    def copy(self) -> "Tensor":
+        """A new tensor of the same value: assigning into one (`t[0] = 1`) leaves the other alone."""
+        twin = object.__new__(type(self))
+        twin.__dict__.update(self.__dict__)
+        if "_array" in twin.__dict__:
+            twin._array = self._array.copy()
+        return twin
 
-    def reshape(self, *shape) -> "Tensor":
-        return _ops().reshape(self, _varargs(shape))
-
-    def view(self, *shape) -> "Tensor":
-        return _ops().reshape(self, _varargs(shape))
-
-    def transpose(self, *axes) -> "Tensor":
-        axes = _varargs(axes)
-        return _ops().transpose(self, axes if axes else tuple(reversed(range(self.ndim))))
-
-    def permute(self, *axis) -> "Tensor":
-        return _ops().permute(self, _varargs(axis))
-
-    def expand_dims(self, axis: int) -> "Tensor":
-        return _ops().expand_dims(self, axis)
-
-    def squeeze(self, axis=None) -> "Tensor":
-        return _ops().squeeze(self, axis)
-
-    def flatten(self, order: str = "C", *, start_dim: int = 0, end_dim: int = -1) -> "Tensor":
-        return _ops().flatten(self, order, start_dim=start_dim, end_dim=end_dim)
-
-    def broadcast_to(self, shape) -> "Tensor":
-        return _ops().broadcast_to(self, shape)
-
-    def sum(self, axis=None, dtype=None, keepdims: bool = False) -> "Tensor":
-        return _ops().sum(self, axis, keepdims, dtype=dtype)
-
-    def mean(self, axis=None, keep_dims: bool = False) -> "Tensor":
-        return _ops().mean(self, axis, keep_dims)
-
-    def prod(self, axis=None, keep_dims: bool = False) -> "Tensor":
-        return _ops().prod(self, axis, keep_dims)
-
-    def max(self, axis=None, keepdims: bool = False) -> "Tensor":
-        return _ops().amax(self, axis, keepdims)
-
-    def min(self, axis=None, keepdims: bool = False) -> "Tensor":
-        return _ops().amin(self, axis, keepdims)
-
-    def argmax(self, axis=None, keepdims: bool = False) -> "Tensor":
-        return _ops().argmax(self, axis, keepdims)
-
-    def argmin(self, axis=None, keepdims: bool = False) -> "Tensor":
-        return _ops().argmin(self, axis, keepdims)
-
-    def matmul(self, other) -> "Tensor":
-        return _ops().matmul(self, other)
-
-    def abs(self) -> "Tensor":
-        return _ops().abs(self)
-
-    def exp(self) -> "Tensor":
-        return _ops().exp(self)
-
-    def log(self) -> "Tensor":
-        return _ops().log(self)
-
-    def sqrt(self) -> "Tensor":
-        return _ops().sqrt(self)
-
-    def rsqrt(self) -> "Tensor":
-        return _ops().rsqrt(self)
-
-    def sin(self) -> "Tensor":
-        return _ops().sin(self)
-
-    def cos(self) -> "Tensor":
-        return _ops().cos(self)
-
-    def tanh(self) -> "Tensor":
-        return _ops().tanh(self)
-
-    def sigmoid(self) -> "Tensor":
-        return _ops().sigmoid(self)
-
-    def softmax(self, axis: int = -1) -> "Tensor":
-        return _ops().softmax(self, axis)
+    def assign_value(self, value) -> "Tensor":
+        """Replace the values by value's (its shape and dtype become this tensor's)."""
+        self._rebind(value if isinstance(value, Tensor) else Tensor(value))
+        return self
 
 
-def _varargs(args: Sequence) -> tuple:
-    """reshape(2, 3) and reshape((2, 3)) alike."""
-    if len(args) == 1 and isinstance(args[0], (tuple, list)):
-        return tuple(args[0])
-    return tuple(args)
+def tensor(input_data: Any = None, dtype: Any = None, shape: Any = None, init: Any = None,
+           const_arg: bool = False) -> Tensor:
+    """MindSpore's `mindspore.tensor(...)`: the same as Tensor(...)."""
+    return Tensor(input_data, dtype, shape, init, const_arg)
+
+
+def _fail_assignment(message: str):
+    """OpError at the user's line for an in-place update mindc cannot make."""
+    from mindc.frontend.trace import OpError, user_frame_position
+
+    raise OpError("assign", message, user_frame_position())
+
+
+def _logical(x: Any, operator: str) -> Any:
+    """x for a logical operator: a bool tensor or Python bool (integers have no bitwise ops here)."""
+    kind = x.dtype if isinstance(x, Tensor) else mdt.scalar_kind(x)
+    if kind not in (mdt.bool_, "bool"):
+        raise TypeError(f"operator {operator} works on bool tensors in mindc, got {kind}")
+    return x

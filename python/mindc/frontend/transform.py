@@ -11,7 +11,8 @@ time whether a condition is a Python value (run one branch, plain Python) or a t
 
 Branch and loop bodies become nested functions whose parameters are the variables the body
 assigns (the runtime reads their current values from the caller's frame) and whose results are
-the ones live afterwards (liveness.py). Every generated node carries the location of the
+the ones live afterwards (liveness.py). `break`, `continue` and `return` inside them are first
+rewritten into flags (jumps.py), so each body has a single exit. Every generated node carries the location of the
 statement it came from, so tracebacks and MLIR locations point at the user's lines.
 """
 from __future__ import annotations
@@ -19,9 +20,9 @@ from __future__ import annotations
 import ast
 import itertools
 
-from mindc.frontend.liveness import PREFIX, RETURN, Liveness, assigned, escape
+from mindc.frontend.jumps import JumpLowering, located, needs_lowering, rt
+from mindc.frontend.liveness import PREFIX, RETURN, RUNTIME, Liveness, assigned, first_raise
 
-RUNTIME = PREFIX + "rt"
 ITEM = PREFIX + "item"
 
 # What each unsupported node is called in error messages.
@@ -61,10 +62,6 @@ def check_supported(fn: ast.AST) -> None:
 
 
 # ---- small AST builders
-def _rt(attr: str, *args: ast.expr) -> ast.Call:
-    return ast.Call(ast.Attribute(ast.Name(RUNTIME, ast.Load()), attr, ast.Load()), list(args), [])
-
-
 def _const(value) -> ast.Constant:
     return ast.Constant(value)
 
@@ -92,20 +89,8 @@ def _assign_results(live: list[str], call: ast.expr) -> ast.stmt:
     return ast.Assign([_names(live, ast.Store)], call)
 
 
-def _located(nodes: list, origin: ast.AST) -> list:
-    """nodes, their generated parts placed at the start of origin. A point, not origin's span:
-    CPython 3.11 places a method call that spans lines at the end of its callee's span, and
-    user_frame_position() must find the runtime call on the statement's first line."""
-    for n in nodes:
-        for sub in ast.walk(n):
-            if "lineno" in sub._attributes and not hasattr(sub, "lineno"):
-                sub.lineno = sub.end_lineno = origin.lineno
-                sub.col_offset = sub.end_col_offset = origin.col_offset
-    return nodes
-
-
 def _at(node: ast.expr, origin: ast.AST) -> ast.expr:
-    return _located([node], origin)[0]
+    return located([node], origin)[0]
 
 
 # ---- `return` in both branches of a final if
@@ -164,13 +149,13 @@ def returns_to_assignments(body: list[ast.stmt]) -> list[ast.stmt]:
     if len(_returns(last)) != len(_tail_returns([last])):
         return body
     _ReturnsToAssignments().visit(last)
-    return [*body, *_located([ast.Return(ast.Name(RETURN, ast.Load()))], last)]
+    return [*body, *located([ast.Return(ast.Name(RETURN, ast.Load()))], last)]
 
 
 class _ReturnsToAssignments(ast.NodeTransformer):
     def visit_Return(self, node: ast.Return):
         value = node.value if node.value is not None else _const(None)
-        return _located([ast.Assign([ast.Name(RETURN, ast.Store())], value)], node)[0]
+        return located([ast.Assign([ast.Name(RETURN, ast.Store())], value)], node)[0]
 
     def _own_scope(self, node):
         return node  # a nested function keeps its own returns
@@ -196,6 +181,8 @@ class Rewriter(ast.NodeTransformer):
     # ---- functions
     def visit_FunctionDef(self, node: ast.FunctionDef):
         node.body = returns_to_assignments(node.body)
+        if needs_lowering(node.body):
+            JumpLowering().function(node)
         outer, self._live = self._live, Liveness(node)
         try:
             self.generic_visit(node)
@@ -206,11 +193,11 @@ class Rewriter(ast.NodeTransformer):
     # ---- statements
     def visit_If(self, node: ast.If):
         live = self._live
-        exit_ = escape(node.body + node.orelse)
-        if exit_ is not None:
-            # Plain Python if: fine for a Python condition, an error at exit_ for a tensor one.
+        raise_ = first_raise(node.body + node.orelse)
+        if raise_ is not None:
+            # Plain Python if: fine for a Python condition, an error at raise_ for a tensor one.
             self.generic_visit(node)
-            node.test = self._static_test(node.test, exit_, "an 'if'")
+            node.test = self._static_test(node.test, raise_, "an 'if'")
             return node
         self._no_del(node.body + node.orelse)
         names = assigned(node.body + node.orelse)
@@ -218,18 +205,18 @@ class Rewriter(ast.NodeTransformer):
         self.generic_visit(node)
         then_name, else_name = self._fresh("then"), self._fresh("else")
         ret = [ast.Return(_names(results))]
-        call = _rt("if_stmt", node.test, ast.Name(then_name, ast.Load()), ast.Name(else_name, ast.Load()),
+        call = rt("if_stmt", node.test, ast.Name(then_name, ast.Load()), ast.Name(else_name, ast.Load()),
                    _strings(names), _strings(results))
         out = [_function(then_name, names, node.body + ret), _function(else_name, names, node.orelse + ret),
                _assign_results(results, call)]
-        return _located(out, node)
+        return located(out, node)
 
     def visit_While(self, node: ast.While):
         live = self._live
-        exit_ = escape(node.body)
-        if exit_ is not None:
+        raise_ = first_raise(node.body)
+        if raise_ is not None:
             self.generic_visit(node)
-            node.test = self._static_test(node.test, exit_, "a 'while' loop")
+            node.test = self._static_test(node.test, raise_, "a 'while' loop")
             return node
         if any(isinstance(n, ast.NamedExpr) for n in ast.walk(node.test)):
             raise Unsupported("':=' in a 'while' condition is not supported in graph mode", node.test)
@@ -239,22 +226,22 @@ class Rewriter(ast.NodeTransformer):
         results = live.live(names, live.after, node)
         self.generic_visit(node)
         cond_name, body_name = self._fresh("cond"), self._fresh("body")
-        call = _rt("while_stmt", ast.Name(cond_name, ast.Load()), ast.Name(body_name, ast.Load()),
+        call = rt("while_stmt", ast.Name(cond_name, ast.Load()), ast.Name(body_name, ast.Load()),
                    _strings(names), _strings(carried), _strings(results))
         out = [_function(cond_name, names, [ast.Return(node.test)]),
                _function(body_name, names, node.body + [ast.Return(_names(names))]),
                _assign_results(results, call)]
         # Without a break the else block always runs, right after the loop.
-        return _located(out, node) + node.orelse
+        return located(out, node) + node.orelse
 
     def visit_For(self, node: ast.For):
         live = self._live
-        exit_ = escape(node.body)
+        raise_ = first_raise(node.body)
         node.iter = self._iterable(node.iter)
-        if exit_ is not None:
+        if raise_ is not None:
             self.generic_visit(node)
-            node.iter = _rt("static_iter", node.iter, _const(_what(exit_)), _const("a 'for' loop"),
-                            _const(self.filename), _const(exit_.lineno))
+            node.iter = rt("static_iter", node.iter, _const("a 'for' loop"), _const(self.filename),
+                            _const(raise_.lineno))
             return node
         self._no_del(node.body)
         names = assigned([node.target] + node.body)
@@ -263,20 +250,20 @@ class Rewriter(ast.NodeTransformer):
         self.generic_visit(node)
         body_name = self._fresh("body")
         bind = ast.copy_location(ast.Assign([node.target], ast.Name(ITEM, ast.Load())), node.target)
-        call = _rt("for_stmt", node.iter, ast.Name(body_name, ast.Load()),
-                   _strings(names), _strings(carried), _strings(results))
+        call = rt("for_stmt", node.iter, ast.Name(body_name, ast.Load()),
+                   _strings(names), _strings(carried), _strings(results), _strings(getattr(node, "_mindc_stop", ())))
         body = _function(body_name, [ITEM, *names], [bind, *node.body, ast.Return(_names(names))])
-        return _located([body, _assign_results(results, call)], node) + node.orelse
+        return located([body, _assign_results(results, call)], node) + node.orelse
 
     def _iterable(self, expr: ast.expr) -> ast.expr:
         # range() with a tensor bound is an scf.for; the runtime needs the unevaluated call.
         if (isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name) and expr.func.id == "range"
                 and not expr.keywords and not any(isinstance(a, ast.Starred) for a in expr.args)):
-            return _at(_rt("range_of", ast.Name("range", ast.Load()), *expr.args), expr)
+            return _at(rt("range_of", ast.Name("range", ast.Load()), *expr.args), expr)
         return expr
 
-    def _static_test(self, test: ast.expr, exit_: ast.stmt, where: str) -> ast.expr:
-        return _at(_rt("test", test, _const(_what(exit_)), _const(where), _const(self.filename), _const(exit_.lineno)), test)
+    def _static_test(self, test: ast.expr, raise_: ast.stmt, where: str) -> ast.expr:
+        return _at(rt("test", test, _const(where), _const(self.filename), _const(raise_.lineno)), test)
 
     @staticmethod
     def _no_del(stmts: list[ast.stmt]) -> None:
@@ -288,17 +275,17 @@ class Rewriter(ast.NodeTransformer):
     # ---- expressions
     def visit_IfExp(self, node: ast.IfExp):
         self.generic_visit(node)
-        return _at(_rt("ifexp", node.test, _thunk(node.body), _thunk(node.orelse)), node)
+        return _at(rt("ifexp", node.test, _thunk(node.body), _thunk(node.orelse)), node)
 
     def visit_BoolOp(self, node: ast.BoolOp):
         self.generic_visit(node)
         name = "and_" if isinstance(node.op, ast.And) else "or_"
-        return _at(_rt(name, *[_thunk(v) for v in node.values]), node)
+        return _at(rt(name, *[_thunk(v) for v in node.values]), node)
 
     def visit_UnaryOp(self, node: ast.UnaryOp):
         self.generic_visit(node)
         if isinstance(node.op, ast.Not):
-            return _at(_rt("not_", node.operand), node)
+            return _at(rt("not_", node.operand), node)
         return node
 
     def visit_Compare(self, node: ast.Compare):
@@ -307,7 +294,7 @@ class Rewriter(ast.NodeTransformer):
             return node
         # a < b < c evaluates b once and short-circuits: the runtime does the same on thunks.
         pairs = [ast.Tuple([_const(type(op).__name__), _thunk(c)], ast.Load()) for op, c in zip(node.ops, node.comparators)]
-        return _at(_rt("compare", _thunk(node.left), *pairs), node)
+        return _at(rt("compare", _thunk(node.left), *pairs), node)
 
     def visit_Call(self, node: ast.Call):
         self.generic_visit(node)
@@ -317,7 +304,10 @@ class Rewriter(ast.NodeTransformer):
         if isinstance(func, ast.Name) and func.id == "super" and not node.args and self.super_self:
             node.args = [ast.Name("__class__", ast.Load()), ast.Name(self.super_self, ast.Load())]
             return node
-        node.func = _at(_rt("call", func), func)
+        if isinstance(func, ast.Subscript):
+            # cells[i](x) with a tensor i is MindSpore's switch_layer.
+            func = _at(rt("item", func.value, func.slice), func)
+        node.func = _at(rt("call", func), func)
         return node
 
 
@@ -337,6 +327,3 @@ def mangle(tree: ast.AST, class_name: str) -> None:
         elif isinstance(node, ast.arg):
             node.arg = mangled(node.arg)
 
-
-def _what(stmt: ast.stmt) -> str:
-    return {ast.Return: "return", ast.Raise: "raise", ast.Break: "break", ast.Continue: "continue"}[type(stmt)]

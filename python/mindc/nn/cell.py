@@ -1,7 +1,8 @@
 """Cell: MindSpore's building block of networks (`mindspore.nn.Cell`).
 
 A Cell holds Parameters and child Cells as attributes and computes in `construct`. In
-PYNATIVE_MODE (the default) calling a Cell runs `construct` as Python, each op eagerly. In
+PYNATIVE_MODE (the default) calling a Cell runs `construct` as Python, each op eagerly, between
+its forward hooks. In
 GRAPH_MODE it compiles `construct` as one graph: its Python control flow is converted to `scf`
 ops, its Parameters become arguments of the compiled function, and Parameters it assigns are
 updated in place; the graph is compiled once per input signature and training mode. Inside
@@ -14,6 +15,7 @@ from collections import OrderedDict
 from typing import Any, Iterator
 
 from mindc.context import graph_mode
+from mindc.frontend.bprop import call_with_bprop, has_bprop
 from mindc.frontend.jit import Jitted
 from mindc.frontend.parameter import Parameter
 from mindc.frontend.trace import current_trace
@@ -39,6 +41,10 @@ class Cell:
         object.__setattr__(self, "training", False)
         object.__setattr__(self, "requires_grad", False)
         object.__setattr__(self, "_graph", None)
+        # Forward hooks, PyNative only (as in MindSpore): id -> hook_fn; ids that take kwargs.
+        for table in ("_forward_pre_hook", "_forward_pre_hook_with_kwargs", "_forward_hook",
+                      "_forward_hook_with_kwargs"):
+            object.__setattr__(self, table, OrderedDict())
 
     # ---- attributes: Parameters and child Cells are registered, everything else is plain
     def __setattr__(self, name: str, value: Any) -> None:
@@ -89,13 +95,66 @@ class Cell:
 
     def __call__(self, *args, **kwargs):
         if current_trace() is not None:
-            return self._traced_construct()(*args, **kwargs)
+            if has_bprop(self):
+                # Differentiated by the user's bprop, not by its construct (frontend/bprop.py).
+                def construct(*args, **kwargs):
+                    return call_with_bprop(self, args, kwargs)
+            else:
+                construct = self._traced_construct()
+            # PyNative traces (mindc.grad) run the hooks as MindSpore's PyNative grad does.
+            return construct(*args, **kwargs) if graph_mode() else self._with_hooks(construct, args, kwargs)
         if not graph_mode():
-            return self.construct(*args, **kwargs)
+            return self._with_hooks(self.construct, args, kwargs)
         if self._graph is None:
             object.__setattr__(self, "_graph", Jitted(self._traced_construct(), key=self._mode_key,
                                                       name=type(self).__name__))
         return self._graph.call(args, kwargs)
+
+    def _with_hooks(self, construct, args: tuple, kwargs: dict):
+        """construct(*args, **kwargs) between the forward pre-hooks and hooks."""
+        if not (self._forward_pre_hook or self._forward_hook):
+            return construct(*args, **kwargs)
+        for hook_id, hook in list(self._forward_pre_hook.items()):
+            if hook_id in self._forward_pre_hook_with_kwargs:
+                new = hook(self, args, kwargs)
+                if new is not None:
+                    if not (isinstance(new, tuple) and len(new) == 2):
+                        raise TypeError("a forward pre hook with kwargs must return None or (new_args, new_kwargs), "
+                                        f"got {type(new).__name__}")
+                    args, kwargs = new
+            else:
+                new = hook(self, args)
+                if new is not None:
+                    args = new if isinstance(new, tuple) else (new,)
+        output = construct(*args, **kwargs)
+        for hook_id, hook in list(self._forward_hook.items()):
+            new = (hook(self, args, kwargs, output) if hook_id in self._forward_hook_with_kwargs
+                   else hook(self, args, output))
+            if new is not None:
+                output = new
+        return output
+
+    def register_forward_pre_hook(self, hook_fn, with_kwargs: bool = False):
+        """hook_fn(cell, args) -> None or new args (with_kwargs: hook_fn(cell, args, kwargs) -> None
+        or (new_args, new_kwargs)), run before construct in PyNative mode; returns a HookHandle."""
+        return self._register_hook(self._forward_pre_hook, self._forward_pre_hook_with_kwargs, hook_fn, with_kwargs)
+
+    def register_forward_hook(self, hook_fn, with_kwargs: bool = False):
+        """hook_fn(cell, args, output) -> None or new output (with_kwargs: hook_fn(cell, args,
+        kwargs, output)), run after construct in PyNative mode; returns a HookHandle."""
+        return self._register_hook(self._forward_hook, self._forward_hook_with_kwargs, hook_fn, with_kwargs)
+
+    @staticmethod
+    def _register_hook(table: dict, with_kwargs_table: dict, hook_fn, with_kwargs: bool):
+        from mindc.common.hook_handle import HookHandle
+
+        if not callable(hook_fn):
+            raise TypeError(f"a hook must be a function, got {type(hook_fn).__name__}")
+        handle = HookHandle(table, extra_dict=with_kwargs_table)
+        table[handle.handle_id] = hook_fn
+        if with_kwargs:
+            with_kwargs_table[handle.handle_id] = True
+        return handle
 
     def _traced_construct(self):
         """construct, its Python control flow on tensors converted to graph form, bound to self."""

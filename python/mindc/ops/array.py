@@ -1,22 +1,22 @@
-"""Array ops (MindSpore's ops.array_func): shapes, data movement, creation, and Tensor indexing.
+"""Array ops (MindSpore's ops.array_func): shapes, data movement and creation (indexing: ops/indexing.py).
 Python-level arguments (-1 in shapes, negative axes, slices) are resolved here to static ints."""
 from __future__ import annotations
 
+import builtins
 import functools
 import math as pymath
 from typing import Any, Sequence
 
-import numpy as np
-
 from mindc.frontend import dtype as mdt
 from mindc.frontend.tensor import Tensor
-from mindc.ops._base import axis_of, fail, ints, one, operands, tensor
+from mindc.ops._base import apply, axis_of, fail, ints, one, operands, tensor
 from mindc.rules.base import Scalar
 
 __all__ = [
     "reshape", "transpose", "permute", "broadcast_to", "concat", "cat", "gather", "one_hot", "fill",
     "zeros", "ones", "zeros_like", "ones_like", "strided_slice", "expand_dims", "squeeze", "flatten", "stack",
-    "stop_gradient",
+    "stop_gradient", "tile", "split", "slice", "shape", "rank", "size", "dtype", "unstack", "flip", "masked_fill",
+    "unsorted_segment_sum", "tuple_to_array", "scalar_to_tensor", "topk", "sort",
 ]
 
 
@@ -187,57 +187,151 @@ def strided_slice(input_x, begin, end, strides, begin_mask: int = 0, end_mask: i
         elif shrink_axis_mask & bit:
             items.append(b)
         else:
-            items.append(slice(None if begin_mask & bit else b, None if end_mask & bit else e, s))
-    return getitem(tensor(input_x), tuple(items))
+            items.append(builtins.slice(None if begin_mask & bit else b, None if end_mask & bit else e, s))
+    return _getitem(tensor(input_x), tuple(items))
 
 
-def getitem(x: Tensor, index) -> Tensor:
-    """x[index] for ints, slices, None, Ellipsis, or one integer tensor/list
-    (a gather along axis 0)."""
-    if isinstance(index, (Tensor, list)):
-        indices = tensor(index)
-        if indices.dtype.is_bool:
-            raise IndexError("boolean mask indexing is not supported (its shape depends on the values)")
-        return gather(x, indices, 0)
-    items = index if isinstance(index, tuple) else (index,)
-    items = _expand_ellipsis(items, x.ndim)
-    slices: list[tuple[int, int, int]] = []    # (begin, end, stride) of each dimension of x
-    shape: list[int] = []                      # the result's shape
-    for item in items:
-        if item is None:
-            shape.append(1)
-            continue
-        dim = len(slices)
-        size = x.shape[dim]
-        if isinstance(item, slice):
-            start, stop, step = item.indices(size)
-            shape.append(len(range(start, stop, step)))
-            if step < 0 and stop < 0:
-                # "Before index 0": as a slice bound -1 would mean the last element.
-                stop = -size - 1
-            slices.append((start, stop, step))
-        elif isinstance(item, (int, np.integer)):
-            if not -size <= item < size:
-                raise IndexError(f"index {item} is out of bounds for dimension {dim} with size {size}")
-            slices.append((int(item) % size, int(item) % size + 1, 1))
-        else:
-            raise IndexError(f"unsupported index {item!r}: use ints, slices, None, ... or one integer tensor")
-    out = x
-    if slices != [(0, n, 1) for n in x.shape]:
-        begin, end, strides = zip(*slices)
-        out = one("mind.strided_slice", [x], {"begin": begin, "end": end, "strides": strides})
-    return reshape(out, tuple(shape))
+def tile(input, dims) -> Tensor:
+    """input repeated dims[i] times along dimension i; the shorter of input.shape and dims is
+    padded in front with 1s."""
+    x = tensor(input)
+    dims = ints(dims, "dims")
+    if any(d < 0 for d in dims):
+        fail("mind.broadcast_to", f"tile dims must be non-negative, got {list(dims)}")
+    rank = max(x.ndim, len(dims))
+    dims = (1,) * (rank - len(dims)) + dims
+    x = reshape(x, (1,) * (rank - x.ndim) + x.shape)
+    if dims == (1,) * rank:
+        return x
+    # Each dimension n becomes (1, n) broadcast to (d, n) and merged: d copies of it, one after another.
+    pairs = [(d, n) for d, n in zip(dims, x.shape)]
+    spread = reshape(x, tuple(v for _, n in pairs for v in (1, n)))
+    copies = broadcast_to(spread, tuple(v for pair in pairs for v in pair))
+    return reshape(copies, tuple(d * n for d, n in pairs))
 
 
-def _expand_ellipsis(items: tuple, rank: int) -> list:
-    """The index items with the Ellipsis replaced by full slices and missing trailing ones added."""
-    consuming = sum(1 for i in items if i is not None and i is not Ellipsis)
-    if consuming > rank:
-        raise IndexError(f"too many indices for a tensor of rank {rank}: {consuming}")
-    if sum(1 for i in items if i is Ellipsis) > 1:
-        raise IndexError("an index can only have a single ellipsis ('...')")
-    fill_in = [slice(None)] * (rank - consuming)
-    if any(i is Ellipsis for i in items):
-        at = next(k for k, i in enumerate(items) if i is Ellipsis)
-        return [*items[:at], *fill_in, *items[at + 1:]]
-    return [*items, *fill_in]
+_tensor = tensor  # split's first parameter is named `tensor`, as in MindSpore
+
+
+def split(tensor, split_size_or_sections, axis: int = 0) -> tuple[Tensor, ...]:
+    """tensor cut along axis into pieces of split_size_or_sections elements (an int: the last
+    piece may be shorter) or of the listed sizes (which must add up to the dimension)."""
+    x = _tensor(tensor)
+    axis = axis_of(axis, x.ndim, "mind.strided_slice")
+    n = x.shape[axis]
+    if isinstance(split_size_or_sections, int):
+        if split_size_or_sections <= 0:
+            raise ValueError(f"split_size_or_sections must be positive, got {split_size_or_sections}")
+        sizes = [min(split_size_or_sections, n - start) for start in range(0, n, split_size_or_sections)]
+    else:
+        sizes = list(ints(split_size_or_sections, "split_size_or_sections"))
+        if builtins.sum(sizes) != n or any(k < 0 for k in sizes):
+            fail("mind.strided_slice", f"split sizes {sizes} do not add up to dimension {axis} of size {n}")
+    starts = [builtins.sum(sizes[:i]) for i in range(len(sizes))]
+    lead = (builtins.slice(None),) * axis
+    return tuple(_getitem(x, lead + (builtins.slice(b, b + k),)) for b, k in zip(starts, sizes))
+
+
+def slice(input_x, begin, size) -> Tensor:
+    """input_x[begin[i] : begin[i] + size[i]] in every dimension; a size of -1 reaches the end."""
+    x = tensor(input_x)
+    begin, size = ints(begin, "begin"), ints(size, "size")
+    if not len(begin) == len(size) == x.ndim:
+        fail("mind.strided_slice", f"begin {list(begin)} and size {list(size)} need one entry per dimension "
+                                   f"of input_x {list(x.shape)}")
+    for dim, (b, k, n) in enumerate(zip(begin, size, x.shape)):
+        if not 0 <= b <= n or (k != -1 and not 0 <= k <= n - b):
+            fail("mind.strided_slice", f"slice [{b}, {b}+{k}) is out of bounds for dimension {dim} of size {n}")
+    return _getitem(x, tuple(builtins.slice(b, n if k == -1 else b + k) for b, k, n in zip(begin, size, x.shape)))
+
+
+def unstack(input_x, axis: int = 0) -> tuple[Tensor, ...]:
+    """The slices of input_x along axis, each without that dimension."""
+    x = tensor(input_x)
+    axis = axis_of(axis, x.ndim, "mind.strided_slice")
+    return tuple(squeeze(piece, axis) for piece in split(x, 1, axis)) if x.shape[axis] else ()
+
+
+def flip(input, dims) -> Tensor:
+    """input with the order of its elements reversed along each of dims."""
+    x = tensor(input)
+    axes = {axis_of(d, x.ndim, "mind.strided_slice") for d in ints(dims, "dims")}
+    return _getitem(x, tuple(builtins.slice(None, None, -1 if d in axes else 1) for d in range(x.ndim)))
+
+
+def masked_fill(input_x, mask, value) -> Tensor:
+    """input_x with value where mask (broadcast) is true."""
+    from mindc.ops.math import select
+
+    x = tensor(input_x)
+    return select(mask, value, x)
+
+
+def unsorted_segment_sum(input_x, segment_ids, num_segments: int) -> Tensor:
+    """out[s] = the sum of input_x[i] over the positions i (of segment_ids' shape, the leading
+    dimensions of input_x) where segment_ids[i] == s; ids outside [0, num_segments) are dropped."""
+    attrs = {"num_segments": int(num_segments)}
+    return one("mind.unsorted_segment_sum", [tensor(input_x), tensor(segment_ids)], attrs)
+
+
+def topk(input, k: int, dim=None, largest: bool = True, sorted: bool = True) -> tuple[Tensor, Tensor]:
+    """(values, int32 indices) of the k largest (or smallest) elements along dim (None: the last),
+    in descending (ascending) order; equal values come in index order."""
+    x = tensor(input)
+    axis = axis_of(-1 if dim is None else dim, x.ndim, "mind.top_k")
+    # mind.top_k works on the last axis and takes the largest: move the axis there, and negate
+    # for the smallest (negation keeps equal values in index order).
+    perm = tuple(d for d in range(x.ndim) if d != axis) + (axis,)
+    inverse = tuple(perm.index(d) for d in range(x.ndim))
+    moved = transpose(x, perm)
+    if not largest:
+        moved = one("mind.neg", [moved])
+    values, indices = apply("mind.top_k", [moved], {"k": int(k)})
+    if not largest:
+        values = one("mind.neg", [values])
+    return transpose(values, inverse), transpose(indices, inverse)
+
+
+def sort(input_x, axis: int = -1, descending: bool = False) -> tuple[Tensor, Tensor]:
+    """(values, int32 indices) of input_x sorted along axis; a stable sort."""
+    x = tensor(input_x)
+    n = x.shape[axis_of(axis, x.ndim, "mind.top_k")] if x.ndim else 0
+    return topk(x, n, axis, largest=bool(descending))
+
+
+def tuple_to_array(input_x) -> Tensor:
+    """A 1-d tensor of a tuple of numbers: int64 for ints, float32 if any is a float."""
+    if not isinstance(input_x, tuple) or not input_x:
+        raise TypeError(f"tuple_to_array needs a non-empty tuple of numbers, got {input_x!r}")
+    return Tensor(input_x)
+
+
+def scalar_to_tensor(input_x, dtype=mdt.float32) -> Tensor:
+    """A 0-d tensor of a number, of dtype (float32 by default)."""
+    if isinstance(input_x, Tensor):
+        raise TypeError("scalar_to_tensor needs a Python number, got a Tensor")
+    return Tensor(input_x, mdt.as_dtype(dtype))
+
+
+# Properties of a tensor known while tracing: Python values, not ops.
+def shape(input_x) -> tuple[int, ...]:
+    return tensor(input_x).shape
+
+
+def rank(input_x) -> int:
+    return tensor(input_x).ndim
+
+
+def size(input_x) -> int:
+    return tensor(input_x).size
+
+
+def dtype(input_x) -> mdt.DType:
+    return tensor(input_x).dtype
+
+
+def _getitem(x: Tensor, index) -> Tensor:
+    # ops.indexing builds on this module's ops, so it is imported on use rather than at the top.
+    from mindc.ops.indexing import getitem
+
+    return getitem(x, index)

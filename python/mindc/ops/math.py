@@ -13,7 +13,9 @@ __all__ = [
     "rsqrt", "square", "tanh", "sin", "cos", "erf", "equal", "not_equal", "ne", "less", "lt",
     "less_equal", "le", "greater", "gt", "greater_equal", "ge", "logical_and", "logical_or",
     "logical_not", "select", "cast", "matmul", "bmm", "sum", "reduce_sum", "mean", "amax", "amin",
-    "prod", "argmax", "argmin",
+    "prod", "argmax", "argmin", "floor", "ceil", "sign", "reciprocal", "log1p", "expm1", "atan2", "floor_div",
+    "floor_mod", "remainder", "fmod", "addn", "cumsum", "erfc", "logical_xor", "isnan", "isinf", "isfinite", "xlogy",
+    "xdivy", "div_no_nan", "lerp", "all", "any", "truncate_div", "truncate_mod",
 ]
 
 
@@ -111,6 +113,152 @@ def erf(input) -> Tensor:
     return one("mind.erf", [float_operand(input)])
 
 
+def log1p(input) -> Tensor:
+    return one("mind.log1p", [float_operand(input)])
+
+
+def expm1(input) -> Tensor:
+    return one("mind.expm1", [float_operand(input)])
+
+
+def atan2(input, other) -> Tensor:
+    """The angle of the point (other, input): atan(input / other) in the right quadrant."""
+    x, y = operands(input, other)
+    if not x.dtype.is_float:
+        x, y = cast_to(x, mdt.float32), cast_to(y, mdt.float32)
+    return one("mind.atan2", [x, y])
+
+
+# Integers are their own floor and ceiling.
+def floor(input) -> Tensor:
+    x = tensor(input)
+    return one("mind.floor", [x]) if x.dtype.is_float else x
+
+
+def ceil(input) -> Tensor:
+    x = tensor(input)
+    return one("mind.ceil", [x]) if x.dtype.is_float else x
+
+
+def sign(input) -> Tensor:
+    """-1, 0 or 1 in input's dtype."""
+    x = tensor(input)
+    return sub(cast_to(greater(x, 0), x.dtype), cast_to(less(x, 0), x.dtype))
+
+
+def reciprocal(input) -> Tensor:
+    x = float_operand(input)
+    return div(1.0, x)
+
+
+def _trunc_div(x: Tensor, y: Tensor) -> Tensor:
+    """x / y rounded toward zero, in their (common) dtype."""
+    if not x.dtype.is_float:
+        return one("mind.div", [x, y])
+    q = one("mind.div", [x, y])
+    return select(less(q, 0), ceil(q), floor(q))
+
+
+def floor_div(x, y) -> Tensor:
+    """x / y rounded toward negative infinity (Python's //), in their common dtype."""
+    x, y = operands(x, y)
+    if x.dtype.is_float:
+        return floor(one("mind.div", [x, y]))
+    # Integer division truncates: step down by one where it rounded a negative quotient up.
+    q = one("mind.div", [x, y])
+    inexact = not_equal(mul(q, y), x)
+    negative = not_equal(less(x, 0), less(y, 0))
+    return sub(q, cast_to(logical_and(inexact, negative), x.dtype))
+
+
+def floor_mod(x, y) -> Tensor:
+    """x - floor_div(x, y) * y: the remainder with the sign of y (Python's %)."""
+    x, y = operands(x, y)
+    return sub(x, mul(floor_div(x, y), y))
+
+
+def remainder(input, other) -> Tensor:
+    return floor_mod(input, other)
+
+
+def fmod(input, other) -> Tensor:
+    """x - trunc(x / y) * y: the remainder with the sign of x (C's fmod, MindSpore's Mod)."""
+    x, y = operands(input, other)
+    return sub(x, mul(_trunc_div(x, y), y))
+
+
+def addn(x) -> Tensor:
+    """The sum of a tuple or list of tensors of one shape."""
+    if not isinstance(x, (tuple, list)) or not x:
+        raise TypeError(f"addn needs a non-empty tuple or list of tensors, got {x!r}")
+    xs = operands(*x)
+    if len({t.shape for t in xs}) > 1:
+        fail("mind.add", f"addn needs tensors of one shape, found {[list(t.shape) for t in xs]}")
+    total = xs[0]
+    for t in xs[1:]:
+        total = one("mind.add", [total, t])
+    return total
+
+
+def cumsum(x, axis: int, dtype=None) -> Tensor:
+    """Running sums of x along axis (dtype casts x first)."""
+    x = tensor(x)
+    if dtype is not None:
+        x = cast_to(x, mdt.as_dtype(dtype))
+    return cumulative_sum(x, axis)
+
+
+def cumulative_sum(x, axis: int, exclusive: bool = False, reverse: bool = False) -> Tensor:
+    """cumsum with MindSpore's CumSum attributes: exclusive leaves each element out of its own
+    sum, reverse sums from the end."""
+    x = tensor(x)
+    attrs = {"axis": axis_of(axis, x.ndim, "mind.cumsum"), "exclusive": bool(exclusive), "reverse": bool(reverse)}
+    return one("mind.cumsum", [x], attrs)
+
+
+def erfc(input) -> Tensor:
+    return sub(1.0, erf(input))
+
+
+def _where_zero(cond, value: Tensor) -> Tensor:
+    return select(cond, 0, value)
+
+
+def xlogy(input, other) -> Tensor:
+    """input * log(other), and 0 where input is 0 (even where other is 0 too)."""
+    x, y = operands(float_operand(input), other)
+    return _where_zero(equal(x, 0), mul(x, log(y)))
+
+
+def xdivy(x, y) -> Tensor:
+    """x / y, and 0 where x is 0."""
+    x, y = operands(x, y)
+    return _where_zero(equal(x, 0), div(x, y))
+
+
+def div_no_nan(x, y) -> Tensor:
+    """x / y, and 0 where y is 0."""
+    x, y = operands(x, y)
+    # Divide by 1 where y is 0, so that no inf or nan arises even in the unused branch's gradient.
+    safe = select(equal(y, 0), 1, y)
+    return _where_zero(equal(y, 0), div(x, safe))
+
+
+def lerp(input, end, weight) -> Tensor:
+    """input + weight * (end - input)."""
+    x, e = operands(input, end)
+    return add(x, mul(weight, sub(e, x)))
+
+
+def truncate_div(input_x, input_y) -> Tensor:
+    """input_x / input_y rounded toward zero, in their common dtype."""
+    return _trunc_div(*operands(input_x, input_y))
+
+
+def truncate_mod(x, y) -> Tensor:
+    return fmod(x, y)
+
+
 # ---- comparisons (bool results) and logic
 def equal(input, other) -> Tensor:
     return _binary("mind.equal", input, other)
@@ -153,6 +301,33 @@ def logical_or(input, other) -> Tensor:
 
 def logical_not(input) -> Tensor:
     return one("mind.logical_not", [_as_bool(input)])
+
+
+def logical_xor(input, other) -> Tensor:
+    return not_equal(_as_bool(input), _as_bool(other))
+
+
+# NaN is the one value unequal to itself; x - x is 0 exactly for the finite values. Integers are
+# always finite.
+def isnan(input) -> Tensor:
+    x = tensor(input)
+    return not_equal(x, x) if x.dtype.is_float else _bools_like(x, False)
+
+
+def isfinite(input) -> Tensor:
+    x = tensor(input)
+    return equal(sub(x, x), 0) if x.dtype.is_float else _bools_like(x, True)
+
+
+def isinf(input) -> Tensor:
+    x = tensor(input)
+    return logical_and(logical_not(isfinite(x)), logical_not(isnan(x)))
+
+
+def _bools_like(x: Tensor, value: bool) -> Tensor:
+    from mindc.ops.array import fill
+
+    return fill(mdt.bool_, x.shape, value)
 
 
 def select(cond, input, other) -> Tensor:
@@ -244,6 +419,21 @@ def amin(input, axis=None, keepdims: bool = False) -> Tensor:
 
 def prod(input, axis=None, keep_dims: bool = False) -> Tensor:
     return _reduce("mind.reduce_prod", input, axis, keep_dims)
+
+
+def _reduce_bool(op_name: str, input, axis, keep_dims: bool) -> Tensor:
+    # As 0/1 int32: all is their minimum, any their maximum.
+    return _as_bool(_reduce(op_name, cast_to(_as_bool(input), mdt.int32), axis, keep_dims))
+
+
+def all(input, axis=None, keep_dims: bool = False) -> Tensor:
+    """Whether every element (over axis) is true or nonzero."""
+    return _reduce_bool("mind.reduce_min", input, axis, keep_dims)
+
+
+def any(input, axis=None, keep_dims: bool = False) -> Tensor:
+    """Whether some element (over axis) is true or nonzero."""
+    return _reduce_bool("mind.reduce_max", input, axis, keep_dims)
 
 
 def _arg(op_name: str, input, axis, keepdims: bool) -> Tensor:

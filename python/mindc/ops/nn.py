@@ -7,9 +7,12 @@ import math as pymath
 from mindc.frontend import dtype as mdt
 from mindc.frontend.tensor import Tensor
 from mindc.ops._base import axis_of, cast_to, fail, float_operand, ints, one, operands, tensor
-from mindc.ops.math import add, mul
+from mindc.ops.math import (abs, add, div, exp, expm1, greater, less, log1p, maximum, mean, minimum, mul, neg, select,
+                            sub, sum, tanh)
 
-__all__ = ["relu", "gelu", "sigmoid", "softmax", "log_softmax", "conv2d", "max_pool2d", "avg_pool2d"]
+__all__ = ["relu", "gelu", "sigmoid", "softmax", "log_softmax", "conv2d", "max_pool2d", "avg_pool2d", "relu6", "elu",
+           "leaky_relu", "softplus", "bias_add", "hardsigmoid", "hardswish", "selu", "softsign", "mish", "celu",
+           "binary_cross_entropy_with_logits", "smooth_l1_loss"]
 
 
 def relu(input) -> Tensor:
@@ -35,6 +38,113 @@ def softmax(input, axis: int = -1, *, dtype=None) -> Tensor:
 def log_softmax(logits, axis: int = -1) -> Tensor:
     x = float_operand(logits)
     return one("mind.log_softmax", [x], {"axis": axis_of(axis, x.ndim, "mind.log_softmax")})
+
+
+def relu6(x) -> Tensor:
+    """min(max(x, 0), 6)."""
+    return minimum(relu(x), 6)
+
+
+def elu(input_x, alpha: float = 1.0) -> Tensor:
+    """x where x > 0, else alpha * (exp(x) - 1)."""
+    x = float_operand(input_x)
+    # expm1 of min(x, 0): the unselected branch must stay finite, or its zero gradient is 0 * inf.
+    return select(greater(x, 0), x, mul(expm1(minimum(x, 0)), float(alpha)))
+
+
+def leaky_relu(input, alpha: float = 0.2) -> Tensor:
+    """x where x > 0, else alpha * x."""
+    x = float_operand(input)
+    return select(greater(x, 0), x, mul(x, float(alpha)))
+
+
+def softplus(input, beta: float = 1, threshold: float = 20) -> Tensor:
+    """log(1 + exp(beta * x)) / beta, and x itself where beta * x > threshold."""
+    x = float_operand(input)
+    z = mul(x, float(beta))
+    # max(z, 0) + log1p(exp(-|z|)) is log(1 + exp(z)) without overflow.
+    smooth = mul(add(maximum(z, 0), log1p(exp(neg(abs(z))))), 1.0 / beta)
+    return select(greater(z, float(threshold)), x, smooth)
+
+
+def bias_add(input_x, bias) -> Tensor:
+    """input_x plus a 1-d bias along dimension 1 (the channels of NC... data)."""
+    from mindc.ops.array import reshape
+
+    x, b = operands(input_x, bias)
+    if x.ndim < 2 or b.ndim != 1 or b.shape[0] != x.shape[1]:
+        fail("mind.add", f"bias_add needs x of rank >= 2 and a 1-d bias of size x.shape[1], found x "
+                         f"{list(x.shape)} and bias {list(b.shape)}")
+    return add(x, reshape(b, (1, -1) + (1,) * (x.ndim - 2)))
+
+
+def hardsigmoid(input) -> Tensor:
+    """relu6(x + 3) / 6."""
+    return div(relu6(add(float_operand(input), 3.0)), 6.0)
+
+
+def hardswish(x) -> Tensor:
+    """x * relu6(x + 3) / 6."""
+    x = float_operand(x)
+    return mul(x, hardsigmoid(x))
+
+
+# SeLU's constants (Klambauer et al. 2017), as MindSpore spells them.
+SELU_ALPHA, SELU_SCALE = 1.67326324235437728481, 1.05070098735548049342
+
+
+def selu(input_x) -> Tensor:
+    """scale * elu(x, alpha) with SeLU's fixed alpha and scale."""
+    return mul(elu(input_x, SELU_ALPHA), SELU_SCALE)
+
+
+def softsign(x) -> Tensor:
+    """x / (1 + |x|)."""
+    x = float_operand(x)
+    return div(x, add(abs(x), 1.0))
+
+
+def mish(x) -> Tensor:
+    """x * tanh(softplus(x))."""
+    x = float_operand(x)
+    return mul(x, tanh(softplus(x)))
+
+
+def celu(x, alpha: float = 1.0) -> Tensor:
+    """max(0, x) + min(0, alpha * (exp(x / alpha) - 1))."""
+    if float(alpha) == 0:
+        raise ValueError("celu: 'alpha' must not be 0")
+    x = float_operand(x)
+    return select(greater(x, 0), x, mul(expm1(div(minimum(x, 0), float(alpha))), float(alpha)))
+
+
+def _reduced(loss: Tensor, reduction: str) -> Tensor:
+    if reduction == "mean":
+        return mean(loss)
+    if reduction == "sum":
+        return sum(loss)
+    if reduction == "none":
+        return loss
+    raise ValueError(f"reduction must be 'mean', 'sum' or 'none', got {reduction!r}")
+
+
+def binary_cross_entropy_with_logits(input, target, weight=None, pos_weight=None, reduction: str = "mean") -> Tensor:
+    """-weight * (pos_weight * target * log(sigmoid(x)) + (1 - target) * log(1 - sigmoid(x))), reduced."""
+    x, y = operands(float_operand(input), target)
+    # log(sigmoid(x)) = -softplus(-x) and log(1 - sigmoid(x)) = -softplus(x), without overflow.
+    positive = mul(y, softplus(neg(x)))
+    if pos_weight is not None:
+        positive = mul(positive, pos_weight)
+    loss = add(positive, mul(sub(1.0, y), softplus(x)))
+    return _reduced(loss if weight is None else mul(loss, weight), reduction)
+
+
+def smooth_l1_loss(input, target, beta: float = 1.0, reduction: str = "none") -> Tensor:
+    """0.5 d^2 / beta where d = |input - target| < beta, else d - 0.5 beta; reduced."""
+    if float(beta) <= 0:
+        raise ValueError(f"smooth_l1_loss: 'beta' must be positive, got {beta}")
+    d = abs(sub(*operands(float_operand(input), target)))
+    return _reduced(select(less(d, float(beta)), mul(mul(d, d), 0.5 / beta), sub(d, 0.5 * beta)), reduction)
 
 
 def _pair(value, what: str) -> tuple[int, int]:
@@ -80,7 +190,7 @@ def conv2d(input, weight, bias=None, stride=1, pad_mode: str = "valid", padding=
     elif mode == "same":
         if w.ndim != 4:
             fail("mind.conv2d", f"weight must be 4-d, found shape {list(w.shape)}")
-        pad = _same_pads(x.shape[2:], w.shape[2:], stride, dilation)
+        pad = same_pads(x.shape[2:], w.shape[2:], stride, dilation)
     elif mode == "pad":
         pad = _pads(padding, "padding")
     else:
@@ -93,7 +203,9 @@ def conv2d(input, weight, bias=None, stride=1, pad_mode: str = "valid", padding=
     return out
 
 
-def _same_pads(size, kernel, stride, dilation) -> tuple[int, int, int, int]:
+def same_pads(size, kernel, stride, dilation) -> tuple[int, int, int, int]:
+    """(top, bottom, left, right) padding that makes H_out = ceil(H / stride); an odd total puts
+    the extra row/column at the bottom/right."""
     pads = []
     for n, k, s, d in zip(size, kernel, stride, dilation):
         total = max(0, (-(-n // s) - 1) * s + d * (k - 1) + 1 - n)

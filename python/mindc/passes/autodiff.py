@@ -4,6 +4,7 @@ func.constant of a generated function, and calls through it by direct func.calls
 The op differentiated must be known at compile time: a func.constant, or another derivative op
 (grad of grad). Derivative ops inside a function are replaced before the function itself is
 differentiated, so generated adjoints are plain functions that can be differentiated again.
+A func.call carrying `mind.bprop` is differentiated by that function (autodiff/bprop.py).
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from mlir import ir
 from mlir.dialects import func
 
 from mindc import diag
+from mindc.autodiff import bprop
 from mindc.autodiff.activity import all_ops
 from mindc.autodiff.derive import AutodiffError, Differentiator, symbol_of
 from mindc.passes.base import Pass, checked_op, dataclass_pass
@@ -59,6 +61,7 @@ class Replacer:
 
     def run(self) -> None:
         self.replace_all(self.module_op)
+        bprop.strip(self.module_op)
         for f in list(self.d.module_body.operations):
             if f.operation.name == "func.func":
                 direct_calls(f.operation)
@@ -123,6 +126,9 @@ class Replacer:
         for op in all_ops(f.operation):
             if op.name == "func.call":
                 self.prepare(self.d.function(ir.FlatSymbolRefAttr(op.attributes["callee"]).value))
+                custom = bprop.bprop_name(op)
+                if custom is not None:
+                    self.prepare(self.d.function(custom))
         self._preparing.pop()
         self._ready.add(name)
 

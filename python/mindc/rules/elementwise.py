@@ -190,6 +190,12 @@ def _pow_grad(m, x, y, out, g):
     return dx, m.mul(g, m.mul(out, m.log(safe)))
 
 
+def _atan2_grad(m, x, y, out, g):
+    # atan2(x, y) is the angle of (y, x): d = (y dx - x dy) / (x^2 + y^2).
+    scale = m.div(g, m.add(m.mul(x, x), m.mul(y, y)))
+    return m.mul(scale, y), m.neg(m.mul(scale, x))
+
+
 def _route(m, to_x, g):
     """(g where to_x, g elsewhere): the gradient of a choice between x and y."""
     zero = m.scalar(0, g)
@@ -220,6 +226,14 @@ register("mind.cos", Unary(lambda s, x, a: s.cos(x), lambda x, a: np.cos(x),
 # d erf(x) = 2/sqrt(pi) exp(-x^2)
 register("mind.erf", Unary(lambda s, x, a: s.erf(x), grad=lambda m, a, x, out, g: m.mul(
     g, m.mul(m.scalar(2 / pymath.sqrt(pymath.pi), x), m.exp(m.neg(m.mul(x, x)))))))
+# Floor and Ceil are flat between integers: no gradient flows (MindSpore's bprops return zeros).
+STEP = NotDifferentiable("piecewise constant: the gradient is zero almost everywhere")
+register("mind.floor", Unary(lambda s, x, a: s.floor(x), lambda x, a: np.floor(x), grad=STEP))
+register("mind.ceil", Unary(lambda s, x, a: s.ceil(x), lambda x, a: np.ceil(x), grad=STEP))
+register("mind.log1p", Unary(lambda s, x, a: s.log1p(x), lambda x, a: np.log1p(x),
+                            grad=lambda m, a, x, out, g: m.div(g, m.add(x, m.scalar(1, x)))))
+register("mind.expm1", Unary(lambda s, x, a: s.expm1(x), lambda x, a: np.expm1(x),
+                            grad=lambda m, a, x, out, g: m.mul(g, m.add(out, m.scalar(1, out)))))
 register("mind.gelu", Gelu())
 register("mind.logical_not", Unary(lambda s, x, a: s.cmp("eq", x, s.like(0, x)), lambda x, a: ~x, dtypes=("i1",),
                                   grad=BOOLEAN))
@@ -237,6 +251,7 @@ register("mind.maximum", Binary(lambda s, x, y: s.max(x, y), np.maximum, grad=la
     m, m.greater_equal(x, y), g)))
 register("mind.minimum", Binary(lambda s, x, y: s.min(x, y), np.minimum, grad=lambda m, x, y, out, g: _route(
     m, m.less_equal(x, y), g)))
+register("mind.atan2", Binary(lambda s, x, y: s.atan2(x, y), np.arctan2, dtypes=FLOAT_DTYPES, grad=_atan2_grad))
 register("mind.logical_and", Binary(lambda s, x, y: s.andi(x, y), np.logical_and, dtypes=("i1",), grad=BOOLEAN))
 register("mind.logical_or", Binary(lambda s, x, y: s.ori(x, y), np.logical_or, dtypes=("i1",), grad=BOOLEAN))
 

@@ -223,3 +223,108 @@ def _takes(s, better: str, v, i, best, best_index) -> ir.Value:
 
 register("mind.argmax", ArgExtreme("gt", np.argmax))
 register("mind.argmin", ArgExtreme("lt", np.argmin))
+
+
+class CumSum(Rule):
+    """CumSum(exclusive, reverse)(x, axis): out[..., i, ...] sums x[..., j, ...] over j <= i (j < i
+    when exclusive; j >= i, or j > i, when reverse)."""
+
+    attrs = {"axis": Kind.INT, "exclusive": Kind.BOOL, "reverse": Kind.BOOL}
+
+    def infer(self, a, x):
+        require_dtype(x, REDUCE_DTYPES)
+        if x.rank == 0:
+            raise RuleError(f"x must have rank at least 1, found {x}")
+        normalize_axis(a["axis"], x.rank)
+        return [x]
+
+    def lower(self, b, a, ins, outs):
+        # One linalg.generic over x's dims plus a summed dim j along axis: out[i] += x[j] where j
+        # is on the summed side of i. Quadratic in the axis length, but a single parallel kernel.
+        (x,), (out,) = ins, outs
+        rank, axis = out.rank, normalize_axis(a["axis"], out.rank)
+        dims = [ir.AffineDimExpr.get(d) for d in range(rank)]
+        summed = [ir.AffineDimExpr.get(rank) if d == axis else e for d, e in enumerate(dims)]
+        read = ir.AffineMap.get(rank + 1, 0, summed)
+        write = ir.AffineMap.get(rank + 1, 0, dims)
+        predicate = {(False, False): "sle", (True, False): "slt", (False, True): "sge", (True, True): "sgt"}[
+            (a["exclusive"], a["reverse"])]
+
+        def body(s, v, acc):
+            i, j = linalg.IndexOp(axis).result, linalg.IndexOp(rank).result
+            summed = arith.cmpi(getattr(arith.CmpIPredicate, predicate), j, i)
+            return [s.add(acc, s.select(summed, v, s.like(0, v)))]
+
+        return b.generic([x], [b.full(out, 0)], [read, write], [PARALLEL] * rank + [REDUCTION], body)
+
+    def fold(self, a, x):
+        axis = normalize_axis(a["axis"], x.ndim)
+        ordered = np.flip(x, axis) if a["reverse"] else x
+        sums = np.cumsum(ordered, axis=axis, dtype=x.dtype)
+        if a["exclusive"]:
+            sums = sums - ordered
+        return [np.flip(sums, axis) if a["reverse"] else sums]
+
+    def vjp(self, m, a, ins, outs, couts):
+        # The transpose of a running sum is the running sum in the other direction.
+        return [m.cumsum(couts[0], axis=a["axis"], exclusive=a["exclusive"], reverse=not a["reverse"])]
+
+
+register("mind.cumsum", CumSum())
+
+
+class TopK(Rule):
+    """TopK(x, k): the k largest values along the last axis, descending, and their i32 indices;
+    equal values come in index order (a stable sort). NaN is not ordered."""
+
+    attrs = {"k": Kind.INT}
+
+    def infer(self, a, x):
+        require_dtype(x, REDUCE_DTYPES)
+        if x.rank == 0:
+            raise RuleError(f"x must have rank at least 1, found {x}")
+        if not 0 <= a["k"] <= x.shape[-1]:
+            raise RuleError(f"k {a['k']} is out of range for the last dimension of x ({x}), of size {x.shape[-1]}")
+        shape = x.shape[:-1] + (a["k"],)
+        return [x.with_shape(shape), Sig(shape, "i32")]
+
+    def lower(self, b, a, ins, outs):
+        # Two quadratic linalg.generics, no sorting network: each element's rank is the number of
+        # elements ahead of it; output slot r then takes the element whose rank is r.
+        (x,), (values, indices) = ins, outs
+        rank = Sig.of(x).rank
+        last, extra = rank - 1, rank    # the last axis, and a second loop over it
+        dims = [ir.AffineDimExpr.get(d) for d in range(rank + 1)]
+        at_last = ir.AffineMap.get(rank + 1, 0, dims[:rank])
+        at_extra = ir.AffineMap.get(rank + 1, 0, dims[:last] + [dims[extra]])
+        i32 = ir.IntegerType.get_signless(32)
+
+        def count_ahead(s, xi, xj, acc):
+            i, j = linalg.IndexOp(last).result, linalg.IndexOp(extra).result
+            ahead = s.ori(s.cmp("gt", xj, xi), s.andi(s.cmp("eq", xj, xi), arith.cmpi(arith.CmpIPredicate.slt, j, i)))
+            return [s.add(acc, arith.extui(i32, ahead))]
+
+        (ranks,) = b.generic([x, x], [b.full(Sig.of(x).with_dtype("i32"), 0)], [at_last, at_extra, at_last],
+                             iterators(rank + 1, [extra]), count_ahead)
+
+        def take(s, v, r, value, index):
+            hit = s.cmp("eq", r, arith.index_cast(i32, linalg.IndexOp(last).result))
+            return [s.select(hit, v, value), s.select(hit, arith.index_cast(i32, linalg.IndexOp(extra).result), index)]
+
+        return b.generic([x, ranks], [b.full(values, 0), b.full(indices, 0)], [at_extra, at_extra, at_last, at_last],
+                         iterators(rank + 1, [extra]), take)
+
+    def fold(self, a, x):
+        order = np.argsort(-x, axis=-1, kind="stable")[..., :a["k"]]
+        return [np.take_along_axis(x, order, -1), order.astype(np.int32)]
+
+    def vjp(self, m, a, ins, outs, couts):
+        # Each value's cotangent goes back to its index: sum over the k slots of one_hot(index) * g.
+        (x,), (_, indices), (g, _) = ins, outs, couts
+        sig = m.sig(x)
+        spread = m.one_hot(indices, m.scalar(1, x), m.scalar(0, x), depth=sig.shape[-1], axis=sig.rank)
+        g = m.reshape(g, shape=m.sig(g).shape + (1,))
+        return [m.reduce_sum(m.mul(spread, g), axis=[sig.rank - 1], keep_dims=False)]
+
+
+register("mind.top_k", TopK())

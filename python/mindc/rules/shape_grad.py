@@ -10,7 +10,8 @@ from mlir.dialects import arith, scf, tensor
 
 from mindc.lowering.builder import PARALLEL
 from mindc.rules.base import DTYPES, Kind, Rule, RuleError, Sig, register
-from mindc.rules.shape import affine_dim, as_index, check_sizes, require_indices, reshaped, shape_str, slice_dims
+from mindc.rules.indexing import insert_strided
+from mindc.rules.shape import as_index, check_sizes, require_indices, reshaped, shape_str, slice_dims
 
 NUMERIC = tuple(d for d in DTYPES if d != "i1")
 
@@ -39,18 +40,7 @@ class StridedSliceGrad(Rule):
         zeros = b.full(out, 0)
         if Sig.of(dout).size == 0:
             return [zeros]
-        # insert_slice takes no negative strides: a dim read backwards from `start` is dout
-        # reversed, written forwards from the last position read.
-        if any(step < 0 for _, step, _ in dims):
-            read = ir.AffineMap.get(out.rank, 0, [affine_dim(i) * -1 + (n - 1) if step < 0 else affine_dim(i)
-                                                  for i, (_, step, n) in enumerate(dims)])
-            identity = ir.AffineMap.get_identity(out.rank)
-            (dout,) = b.generic([dout], [b.empty(Sig.of(dout))], [read, identity], [PARALLEL] * out.rank,
-                                lambda s, v, _: [v])
-        starts = [start + step * (n - 1) if step < 0 else start for start, step, n in dims]
-        sizes = [n for _, _, n in dims]
-        steps = [abs(step) for _, step, _ in dims]
-        return [tensor.insert_slice(dout, zeros, [], [], [], starts, sizes, steps)]
+        return [insert_strided(b, dout, zeros, dims)]
 
     def fold(self, a, dout):
         out = np.zeros(a["shape"], dout.dtype)

@@ -141,3 +141,30 @@ func.func @exp_of_integers(%x: tensor<2x3xi32>) {
   %r = "mind.exp"(%x) : (tensor<2x3xi32>) -> tensor<2x3xi32>
   return
 }
+
+// -----
+
+// A running sum needs an axis of x.
+func.func @cumsum_axis_out_of_range(%x: tensor<2x3xf32>) {
+  // expected-error@+1 {{'mind.cumsum' axis 2 is out of range for rank 2}}
+  %r = "mind.cumsum"(%x) {axis = 2 : i64, exclusive = false, reverse = false} : (tensor<2x3xf32>) -> tensor<2x3xf32>
+  return
+}
+
+// -----
+
+// Atan2 is an angle: float operands only.
+func.func @atan2_of_integers(%x: tensor<3xi32>, %y: tensor<3xi32>) {
+  // expected-error@+1 {{'mind.atan2' operands must have element type f16 or bf16 or f32 or f64, found 3xi32}}
+  %r = "mind.atan2"(%x, %y) : (tensor<3xi32>, tensor<3xi32>) -> tensor<3xi32>
+  return
+}
+
+// -----
+
+// TopK selects along the last axis: k cannot exceed its size.
+func.func @top_k_too_many(%x: tensor<2x3xf32>) {
+  // expected-error@+1 {{'mind.top_k' k 4 is out of range for the last dimension of x (2x3xf32), of size 3}}
+  %v, %i = "mind.top_k"(%x) {k = 4 : i64} : (tensor<2x3xf32>) -> (tensor<2x4xf32>, tensor<2x4xi32>)
+  return
+}

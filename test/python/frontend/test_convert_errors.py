@@ -124,31 +124,7 @@ def test_unsupported_syntax_without_control_flow_is_left_alone():
     assert convert(guarded) is guarded
 
 
-# ---- leaving a branch or loop whose condition is a tensor
-def break_in_while(x):
-    while x.sum() < 10.0:
-        x = x * 2.0
-        if x.max() > 3.0:
-            break  # <- break
-    return x
-
-
-def continue_in_for(x, n):
-    for i in range(n):
-        if x.sum() > 0:
-            continue  # <- continue
-        x = x + 1.0
-    return x
-
-
-def return_in_loop_branch(x):
-    for i in range(3):
-        x = x * 2.0
-        if x.sum() > float(i):
-            return x  # <- return
-    return -x
-
-
+# ---- raising in a branch whose condition is a tensor
 def raise_in_branch(x):
     if x.sum() > 0:
         raise ValueError("positive")  # <- raise
@@ -157,21 +133,6 @@ def raise_in_branch(x):
 
 def test_raise_in_a_branch_on_a_tensor_is_located():
     raises_at(GraphSyntaxError, "raise", "'raise'", "'if'", call=lambda: mindc.jit(raise_in_branch)(T(rand(3))))
-
-
-def test_break_in_a_while_on_a_tensor_is_located():
-    raises_at(GraphSyntaxError, "break", "'break'", "'while' loop", "tensor",
-              call=lambda: mindc.jit(break_in_while)(T(np.abs(rand(3)))))
-
-
-def test_continue_in_a_for_over_a_tensor_range_is_located():
-    raises_at(GraphSyntaxError, "continue", "'continue'", "'for' loop", "tensor",
-              call=lambda: mindc.jit(continue_in_for)(T(rand(3)), T(np.int64(3))))
-
-
-def test_return_in_a_branch_on_a_tensor_is_located():
-    raises_at(GraphSyntaxError, "return", "'return'", "'if'", "tensor",
-              call=lambda: mindc.jit(return_in_loop_branch)(T(rand(3))))
 
 
 def test_leaving_a_loop_on_python_values_is_plain_python():
@@ -263,3 +224,24 @@ def test_a_tensor_computed_in_a_branch_cannot_escape_it():
 
     with pytest.raises(ConcretizationError, match="inside a graph-mode branch or loop body"):
         mindc.jit(leaky)(T(rand(3)))
+
+
+# ---- switch_layer and recursion
+def float_index(x, k):
+    return (ops.sin, ops.cos)[k](x)  # <- float-index
+
+
+def test_a_switch_index_that_is_not_an_integer_is_located():
+    raises_at(GraphTypeError, "float-index", "index", "one integer", "Float32",
+              call=lambda: mindc.jit(float_index)(T(rand(3)), T(np.float32(1.0))))
+
+
+def countdown(x, n):
+    if n > 0:
+        return countdown(x * 2.0, n - 1)  # <- endless
+    return x
+
+
+def test_recursion_on_a_tensor_is_located_and_names_the_function():
+    raises_at(GraphSyntaxError, "endless", "'countdown'", "recursion", "Python values",
+              call=lambda: mindc.jit(countdown)(T(rand(3)), T(np.int32(3))))

@@ -3,36 +3,11 @@ expressions and and/or/not on traced tensors become scf ops; on Python values th
 time. Results against float64 numpy on random inputs, gradients against central differences."""
 import numpy as np
 import pytest
-from helpers import tol
+from graph_helpers import EPS, GRAD_TOL, T, check_grads, close, rand
 
 import mindc
 from mindc import Parameter, nn, ops
 from mindc.frontend.convert import convert
-
-T = mindc.Tensor
-EPS = 1e-6
-GRAD_TOL = dict(rtol=1e-6, atol=1e-8)
-
-
-def rand(*shape, dtype=np.float32, seed=0):
-    return np.random.default_rng(seed).standard_normal(shape).astype(dtype)
-
-
-def close(got, want, dtype=np.float32):
-    np.testing.assert_allclose(got.asnumpy() if isinstance(got, mindc.Tensor) else got, want, **tol(dtype))
-
-
-def check_grads(fn, args, wrt, seed=0):
-    """mindc.grad of jit(fn) (a scalar float64 function) against central differences, one random
-    direction per differentiated argument."""
-    jitted = mindc.jit(fn)
-    grads = mindc.grad(jitted, grad_position=tuple(wrt))(*map(T, args))
-    rng = np.random.default_rng(seed)
-    for i, g in zip(wrt, grads):
-        u = rng.standard_normal(np.shape(args[i]))
-        shifted = [[a + s * EPS * u if k == i else a for k, a in enumerate(args)] for s in (1, -1)]
-        plus, minus = (jitted(*map(T, a)).asnumpy() for a in shifted)
-        np.testing.assert_allclose(np.sum(g.asnumpy() * u), (plus - minus) / (2 * EPS), **GRAD_TOL)
 
 
 # ---- if
@@ -562,3 +537,25 @@ def test_nested_functions_lambdas_and_grad_inside_a_branch():
 def test_a_function_without_source_is_used_as_it_is():
     made = eval("lambda x: x if x.sum() > 0 else -x")
     assert convert(made) is made
+
+
+# ---- recursion
+def halvings(x, n):
+    if n == 0:
+        return x
+    y = halvings(x, n - 1)
+    if y.sum() > 0:
+        return y * 0.5
+    return y + 1.0
+
+
+def halvings_reference(x, n):
+    for _ in range(n):
+        x = x * 0.5 if x.sum() > 0 else x + 1.0
+    return x
+
+
+@pytest.mark.parametrize("n", [0, 3, 40])
+def test_recursion_bounded_by_a_python_value_is_unrolled(n):
+    x = rand(3, seed=80)
+    close(mindc.jit(halvings)(T(x), n), halvings_reference(x.astype(np.float64), n))

@@ -336,3 +336,16 @@ def test_argument_errors_are_raised_after_fast_calls():
     leak(x)
     with pytest.raises(TypeError, match="a traced tensor was passed to mindc.jit outside its trace"):
         f(leaked[0])
+
+
+def test_mindspore_jit_settings_are_accepted_and_checked():
+    @mindc.jit(capture_mode="ast", jit_level="O1", backend="ms_backend", fullgraph=True)
+    def f(x):
+        return x * 3.0
+
+    x = rand((4,), seed=28)
+    np.testing.assert_allclose(f(T(x)).asnumpy(), 3.0 * x.astype(np.float64), rtol=1e-6)
+    with pytest.raises(ValueError, match="'jit_level' must be one of"):
+        mindc.jit(jit_level="O9")
+    with pytest.raises(TypeError, match="unsupported options: no_such_option"):
+        mindc.jit(no_such_option=1)

@@ -42,16 +42,46 @@ def test_tensor_rejects_unsupported_data():
         T(np.zeros(2, np.uint8))
     with pytest.raises(TypeError):
         T({"a": 1})
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match="needs input_data"):
         T()
+    with pytest.raises(TypeError, match="not both"):
+        T([1.0], shape=(1,))
+    with pytest.raises(ValueError, match="CPU"):
+        T([1.0], device="Ascend")
+
+
+def test_tensor_from_shape_dtype_and_init():
+    from mindc.common.initializer import Normal, One
+
+    ones = T(shape=(2, 3), dtype=mindc.float32, init=One())
+    assert ones.shape == (2, 3) and ones.dtype is mindc.float32 and not ones.has_init
+    np.testing.assert_array_equal(ones.init_data().asnumpy(), np.ones((2, 3)))
+    np.testing.assert_array_equal(T(shape=[4], dtype=mindc.int32).asnumpy(), np.zeros(4))
+    drawn = T(shape=(200, 50), dtype=mindc.float64, init=Normal(sigma=2.0)).asnumpy()
+    assert abs(drawn.std() - 2.0) < 0.05 and abs(drawn.mean()) < 0.05
+    np.testing.assert_array_equal(T(shape=(2,), dtype=mindc.float16, init=3).asnumpy(), [3, 3])
+    assert T([1.0], const_arg=True).const_arg and not T([1.0]).const_arg
+    assert mindc.tensor([[1, 2]], mindc.float32).dtype is mindc.float32
+
+
+def test_tensor_of_tuples_nested_tensors_and_numpy_scalars():
+    assert T((1, 2.5)).dtype is mindc.float32 and T((1, 2)).dtype is mindc.int64
+    stacked = T([T(np.float32([1, 2])), T(np.float32([3, 4]))])
+    np.testing.assert_array_equal(stacked.asnumpy(), [[1, 2], [3, 4]])
+    assert T(np.float64(1.5)).dtype is mindc.float64 and T(np.int32(3)).dtype is mindc.int32
+    assert T(2.7, mindc.int32).item() == 2 and T(True, mindc.float32).item() == 1.0
 
 
 def test_tensor_properties_and_repr():
     t = T(np.arange(6, dtype=np.float32).reshape(2, 3))
     assert (t.shape, t.ndim, t.size, len(t), t.itemsize, t.nbytes) == ((2, 3), 2, 6, 2, 4, 24)
-    assert repr(t).startswith("Tensor(shape=[2, 3], dtype=Float32, value=")
+    assert (t.strides, t.stride(), t.stride(0), t.dim(), t.numel(), t.is_contiguous()) == ((12, 4), (3, 1), 3, 2, 6, True)
+    assert repr(t) == "Tensor(shape=[2, 3], dtype=Float32, value=\n[[0., 1., 2.],\n [3., 4., 5.]])"
+    assert repr(T([1, 2])) == "Tensor(shape=[2], dtype=Int64, value= [1, 2])"
     assert repr(T(2.0)) == "Tensor(shape=[], dtype=Float32, value= 2.0)"
+    assert repr(T(True)) == "Tensor(shape=[], dtype=Bool, value= True)"
     assert str(t) == str(t.asnumpy())
+    assert f"{T(np.float32([2.5])):.3f}" == "2.500" and f"{T(7)}" == "7" and f"{t}" == str(t.asnumpy())
     assert T(2.5).item() == 2.5 and float(T([3.0])) == 3.0 and int(T(7)) == 7
     assert t.tolist() == [[0, 1, 2], [3, 4, 5]]
     np.testing.assert_array_equal(np.asarray(t), t.asnumpy())
@@ -120,38 +150,6 @@ def test_python_scalars_take_the_tensors_dtype_unless_wider():
     assert mixed.dtype is mindc.float64 and mixed.item() == 1.75
 
 
-INDICES = [
-    (1,), (-1,), (slice(1, 3),), (slice(None, None, 2),), (Ellipsis, 1), (None,), (1, None, slice(None, 2)),
-    (slice(None), -2, slice(1, None)), (slice(None, None, -1),), (slice(3, 0, -2), Ellipsis, None),
-    (Ellipsis,), (slice(5, 9),), (0, 0, 0),
-]
-
-
-@pytest.mark.parametrize("index", INDICES, ids=[str(i) for i in INDICES])
-def test_getitem_matches_numpy(index):
-    x = np.arange(60, dtype=np.float32).reshape(4, 3, 5)
-    got = T(x)[index if len(index) > 1 else index[0]]
-    np.testing.assert_array_equal(got.asnumpy(), x[index if len(index) > 1 else index[0]])
-
-
-def test_getitem_with_an_integer_tensor_gathers_rows():
-    x = rand((4, 2), seed=5)
-    np.testing.assert_array_equal(T(x)[T(np.array([2, 0, 2], np.int32))].asnumpy(), x[[2, 0, 2]])
-    np.testing.assert_array_equal(T(x)[[3, 1]].asnumpy(), x[[3, 1]])
-
-
-def test_getitem_rejects_what_it_cannot_do():
-    t = T(rand((2, 3)))
-    with pytest.raises(IndexError, match="out of bounds"):
-        t[2]
-    with pytest.raises(IndexError, match="too many indices"):
-        t[0, 0, 0]
-    with pytest.raises(IndexError, match="boolean mask"):
-        t[T([True, False])]
-    with pytest.raises(TypeError, match="immutable"):
-        t[0] = 1.0
-
-
 def test_iteration_yields_rows():
     x = rand((3, 2), seed=6)
     rows = [r.asnumpy() for r in T(x)]
@@ -175,7 +173,7 @@ def test_methods_match_numpy():
     np.testing.assert_allclose(t.sum().asnumpy(), x64.sum(), **acc)
     np.testing.assert_allclose(t.sum(1, keepdims=True).asnumpy(), x64.sum(1, keepdims=True), **acc)
     np.testing.assert_allclose(t.mean((0, 2)).asnumpy(), x64.mean((0, 2)), **acc)
-    np.testing.assert_array_equal(t.max(-1).asnumpy(), x.max(-1))
+    np.testing.assert_array_equal(t.max(axis=-1).asnumpy(), x.max(-1))
     np.testing.assert_array_equal(t.min().asnumpy(), x.min())
     np.testing.assert_array_equal(t.argmax(1).asnumpy(), x.argmax(1))
     np.testing.assert_array_equal(t.argmin().asnumpy(), x.argmin())
@@ -191,3 +189,148 @@ def test_shape_error_in_an_operator_names_this_line():
     assert info.value.file.endswith("test_tensor.py") and info.value.op_name == "mind.matmul"
     assert info.value.line == test_shape_error_in_an_operator_names_this_line.__code__.co_firstlineno + 3
     assert "contracting dimensions differ" in str(info.value)
+
+
+# ---- methods and operators: PyNative and mindc.jit give numpy's answers
+
+XM = np.random.default_rng(11).standard_normal((3, 4)).astype(np.float32) + 0.5
+YM = np.random.default_rng(12).standard_normal((3, 4)).astype(np.float32)
+IM = np.random.default_rng(13).integers(-9, 9, (3, 4)).astype(np.int32)
+
+# name: (method on Tensors, the same on float64 numpy arrays); arguments are XM, YM, IM.
+METHODS = {
+    "square": (lambda x, y, i: x.square(), lambda x, y, i: x * x),
+    "pow": (lambda x, y, i: x.abs().pow(1.5), lambda x, y, i: np.abs(x) ** 1.5),
+    "add-alpha": (lambda x, y, i: x.add(y, alpha=2), lambda x, y, i: x + 2 * y),
+    "sub-mul-div": (lambda x, y, i: x.sub(y).mul(y).div(2.0), lambda x, y, i: (x - y) * y / 2),
+    "maximum-minimum": (lambda x, y, i: x.maximum(y) - x.minimum(y), lambda x, y, i: np.abs(x - y)),
+    "clamp": (lambda x, y, i: x.clamp(-0.5, 0.7), lambda x, y, i: np.clip(x, -0.5, 0.7)),
+    "clip-min-only": (lambda x, y, i: x.clip(0.1), lambda x, y, i: np.maximum(x, 0.1)),
+    "clamp-int": (lambda x, y, i: i.clamp(-2, 3), lambda x, y, i: np.clip(i, -2, 3)),
+    "var": (lambda x, y, i: x.var(), lambda x, y, i: x.var()),
+    "var-axis-ddof": (lambda x, y, i: x.var(1, ddof=1, keepdims=True), lambda x, y, i: x.var(1, ddof=1, keepdims=True)),
+    "var-dim-correction": (lambda x, y, i: x.var(dim=0), lambda x, y, i: x.var(0, ddof=1)),
+    "std": (lambda x, y, i: x.std(0), lambda x, y, i: x.std(0)),
+    "std-correction": (lambda x, y, i: x.std(dim=1, correction=1, keepdim=True),
+                       lambda x, y, i: x.std(1, ddof=1, keepdims=True)),
+    "sum-dim-keepdim": (lambda x, y, i: x.sum(dim=1, keepdim=True), lambda x, y, i: x.sum(1, keepdims=True)),
+    "sum-initial": (lambda x, y, i: x.sum(0, initial=2.0), lambda x, y, i: x.sum(0) + 2),
+    "mean-keepdim": (lambda x, y, i: x.mean(dim=0, keepdim=True), lambda x, y, i: x.mean(0, keepdims=True)),
+    "max-values": (lambda x, y, i: x.max(), lambda x, y, i: x.max()),
+    "max-dim": (lambda x, y, i: x.max(1)[0] + x.max(1)[1], lambda x, y, i: x.max(1) + x.argmax(1)),
+    "min-axis-indices": (lambda x, y, i: x.min(axis=0, return_indices=True)[1], lambda x, y, i: x.argmin(0)),
+    "max-positional-numpy": (lambda x, y, i: x.max(0, True, initial=None), lambda x, y, i: x.max(0, keepdims=True)),
+    "sum-positional-keepdim": (lambda x, y, i: x.sum(1, True, dtype=mindc.float64), lambda x, y, i: x.sum(1, keepdims=True)),
+    "mean-dtype": (lambda x, y, i: i.mean(0, True, dtype=mindc.float32), lambda x, y, i: i.mean(0, keepdims=True)),
+    "all-any": (lambda x, y, i: (x > 0).all(1).int() + (x > 1).any(axis=0, keep_dims=True).int().sum(),
+                lambda x, y, i: (x > 0).all(1) + (x > 1).any(0, keepdims=True).sum()),
+    "all-of-numbers": (lambda x, y, i: i.all(), lambda x, y, i: i.all()),
+    "norm": (lambda x, y, i: x.norm(), lambda x, y, i: np.linalg.norm(x)),
+    "norm-vector-p": (lambda x, y, i: x.norm(3, dim=1, keepdim=True), lambda x, y, i: np.linalg.norm(x, 3, 1, True)),
+    "norm-vector-inf": (lambda x, y, i: x.norm(float("-inf"), 0) + x.norm(0, dim=1).sum(),
+                        lambda x, y, i: np.linalg.norm(x, -np.inf, 0) + np.linalg.norm(x, 0, 1).sum()),
+    "norm-matrix": (lambda x, y, i: x.norm(1) + x.norm(float("inf")) + x.norm("fro", dim=(0, 1)) - x.norm(-1),
+                    lambda x, y, i: sum(np.linalg.norm(x, o) for o in (1, np.inf, "fro")) - np.linalg.norm(x, -1)),
+    "unsqueeze-squeeze": (lambda x, y, i: x.unsqueeze(1).squeeze(1), lambda x, y, i: x),
+    "ravel": (lambda x, y, i: x.ravel(), lambda x, y, i: x.ravel()),
+    "swapaxes": (lambda x, y, i: x.reshape(3, 2, 2).swapaxes(0, 2), lambda x, y, i: x.reshape(3, 2, 2).swapaxes(0, 2)),
+    "reshape-as-expand-as": (lambda x, y, i: x[0].reshape_as(x[1]) + x[:1, :].expand_as(y),
+                             lambda x, y, i: np.broadcast_to(x[0] + x[:1], y.shape)),
+    "conversions": (lambda x, y, i: x.int() + x.long() + x.half().float() + x.double(),
+                    lambda x, y, i: 2 * np.trunc(x) + x.astype(np.float16) + x),
+    "to-bool": (lambda x, y, i: i.bool().int() + i.to(mindc.float32), lambda x, y, i: (i != 0) + i),
+    "masked_fill": (lambda x, y, i: x.masked_fill(y > 0, 9.0), lambda x, y, i: np.where(y > 0, 9, x)),
+    "exp-log-sqrt": (lambda x, y, i: x.abs().sqrt().log().exp(), lambda x, y, i: np.sqrt(np.abs(x))),
+    "in-place": (lambda x, y, i: x.add_(y).mul_(2).sub_(1).div_(4), lambda x, y, i: ((x + y) * 2 - 1) / 4),
+    "in-place-operators": (lambda x, y, i: _augmented(x, y), lambda x, y, i: ((x + y) * y - 1) / 2 @ y.T),
+    "fill-zero": (lambda x, y, i: x.copy().zero_() + y.copy().fill_(3.0), lambda x, y, i: np.full_like(x, 3)),
+    "scalar-promotion": (lambda x, y, i: (i + 0.5) * 2 - i * 3 + (i > 0) * 1.5,
+                         lambda x, y, i: (i + 0.5) * 2 - i * 3 + (i > 0) * 1.5),
+    "reflected": (lambda x, y, i: 1.0 - x + 2 * y / 3.0 - 2.0 ** x + 1 / (x * x + 1),
+                  lambda x, y, i: 1 - x + 2 * y / 3 - 2 ** x + 1 / (x * x + 1)),
+    "comparisons-xor": (lambda x, y, i: ((x > y) ^ (x > 0)).int() + (~(x <= y)).int() + (x != y).int(),
+                        lambda x, y, i: ((x > y) ^ (x > 0)).astype(int) + (x > y) + (x != y)),
+}
+
+
+def _augmented(x, y):
+    x += y
+    x *= y
+    x -= 1
+    x /= 2
+    x @= y.T
+    return x
+
+
+@pytest.mark.parametrize("name", sorted(METHODS))
+def test_methods_match_numpy_in_pynative_and_graphs(name):
+    method, reference = METHODS[name]
+    want = np.asarray(reference(XM.astype(np.float64), YM.astype(np.float64), IM.astype(np.float64)))
+    for run in (method, mindc.jit(method)):
+        got = run(T(XM.copy()), T(YM.copy()), T(IM.copy()))
+        np.testing.assert_allclose(got.asnumpy().astype(np.float64), want, rtol=2e-3 if "conversions" in name else 1e-5,
+                                   atol=2e-3 if "conversions" in name else 1e-5, err_msg=name)
+
+
+@pytest.mark.skipif(not all(hasattr(mindc.ops, f) for f in ("floor_div", "floor_mod", "tile")),
+                    reason="ops.floor_div, ops.floor_mod and ops.tile land with the primitives branch")
+def test_floor_division_modulo_and_tile_match_numpy():
+    x, y = XM.astype(np.float64) * 4, YM.astype(np.float64) + 3
+    a, b = T(XM * 4), T(YM + 3)
+    np.testing.assert_allclose((a // b).asnumpy(), x // y, rtol=1e-5, atol=1e-5)
+    np.testing.assert_allclose((a % b).asnumpy(), x % y, rtol=1e-4, atol=1e-4)
+    np.testing.assert_allclose((7.0 % b).asnumpy(), 7 % y, rtol=1e-4, atol=1e-4)
+    np.testing.assert_array_equal((T(IM) // 4).asnumpy(), IM // 4)
+    np.testing.assert_array_equal(T(IM).tile((2, 1, 3)).asnumpy(), np.tile(IM, (2, 1, 3)))
+
+
+def test_in_place_operators_update_the_tensor_and_parameters():
+    t = T(XM.copy())
+    alias = t
+    t += 1
+    t.mul_(2)
+    assert t is alias
+    np.testing.assert_allclose(alias.asnumpy(), (XM + 1) * 2, rtol=1e-6)
+    counts = T(np.int32([1, 2]))
+    counts += 1.7  # the tensor keeps its dtype, as MindSpore's add_
+    assert counts.dtype is mindc.int32 and counts.tolist() == [2, 3]
+    p = mindc.Parameter(T(np.float32([1, 2])), "p")
+    same = p
+    p -= 0.5
+    assert p is same and isinstance(p, mindc.Parameter)
+    np.testing.assert_array_equal(same.asnumpy(), [0.5, 1.5])
+
+
+def test_logical_operators_refuse_numbers():
+    with pytest.raises(TypeError, match="bool tensors"):
+        T(np.int32([1])) & T(np.int32([3]))
+    assert (T([1.0]) == None) is False and (T([1.0]) != "a") is True  # noqa: E711
+    assert 2.0 in T(np.float32([1, 2])) and 3 not in T(np.float32([1, 2]))
+
+
+def test_assign_value_and_copy():
+    t = T(XM.copy())
+    twin = t.copy()
+    t.assign_value(T(YM))
+    np.testing.assert_array_equal(t.asnumpy(), YM)
+    np.testing.assert_array_equal(twin.asnumpy(), XM)
+    p = mindc.Parameter(T(XM.copy()), "w")
+    value = p.copy()
+    p.assign_value(YM)
+    assert type(value) is mindc.Tensor
+    np.testing.assert_array_equal(value.asnumpy(), XM)
+    np.testing.assert_array_equal(p.asnumpy(), YM)
+
+
+def test_updating_a_tensor_from_outside_a_graph_names_the_line():
+    outside = T(XM.copy())
+
+    @mindc.jit
+    def f(x):
+        outside[0] = x[0]
+        return x
+
+    with pytest.raises(mindc.OpError) as info:
+        f(T(YM))
+    assert info.value.line == test_updating_a_tensor_from_outside_a_graph_names_the_line.__code__.co_firstlineno + 5
+    assert "created outside the graph" in str(info.value)

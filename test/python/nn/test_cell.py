@@ -1,4 +1,4 @@
-"""nn.Cell, SequentialCell and CellList: registration, naming, modes, and compiled graphs."""
+"""nn.Cell, SequentialCell, CellList and CellDict: registration, naming, modes, and compiled graphs."""
 from collections import OrderedDict
 
 import numpy as np
@@ -234,6 +234,73 @@ def test_cell_list_is_iterated_in_construct():
     assert len(net.blocks) == 5
     with pytest.raises(TypeError, match="a CellList is not called"):
         net.blocks(mindc.Tensor(x))
+
+
+def test_cell_dict_holds_cells_by_key_and_is_used_in_construct(either_mode):
+    class Branches(nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.heads = nn.CellDict({"a": Affine(3, 2), "b": Affine(3, 2)})
+
+        def construct(self, x):
+            out = 0
+            for key, head in self.heads.items():
+                out = out + head(x) * (2.0 if key == "b" else 1.0)
+            return out
+
+    net, x = Branches(), rand(4, 3)
+    want = sum(w * (x.astype(np.float64) @ net.heads[k].weight.asnumpy().T + net.heads[k].bias.asnumpy())
+               for k, w in (("a", 1.0), ("b", 2.0)))
+    np.testing.assert_allclose(net(mindc.Tensor(x)).asnumpy(), want, rtol=2e-5, atol=2e-5)
+    assert list(net.parameters_dict()) == ["heads.a.weight", "heads.a.bias", "heads.b.weight", "heads.b.bias"]
+    heads = net.heads
+    heads.update([("c", Affine(3, 2))])
+    assert list(heads.keys()) == ["a", "b", "c"] and "c" in heads and len(heads) == 3
+    assert isinstance(heads.pop("a"), Affine) and list(heads) == ["b", "c"]
+    for bad, error, message in [(1, TypeError, "key should be string"), ("x.y", KeyError, "contain no '.'"),
+                                ("training", KeyError, "same with the attributes")]:
+        with pytest.raises(error, match=message):
+            heads[bad] = Affine(1, 1)
+    with pytest.raises(TypeError, match="can not be CellDict, CellList or SequentialCell"):
+        heads["d"] = nn.CellList()
+    with pytest.raises(ValueError, match="element #0 must be a"):
+        heads.update([("e",)])
+    heads.clear()
+    assert len(heads) == 0
+
+
+# ---- forward hooks (PyNative only, as in MindSpore)
+
+def test_forward_hooks_change_inputs_and_outputs_and_can_be_removed():
+    net, x = Affine(3, 2), rand(4, 3)
+    seen = []
+    pre = net.register_forward_pre_hook(lambda cell, args: (args[0] * 2.0,))
+    post = net.register_forward_hook(lambda cell, args, out: seen.append((cell, out.shape)) or out + 1.0)
+    want = (2 * x.astype(np.float64)) @ net.weight.asnumpy().T + net.bias.asnumpy() + 1
+    np.testing.assert_allclose(net(mindc.Tensor(x)).asnumpy(), want, rtol=2e-5, atol=2e-5)
+    assert seen == [(net, (4, 2))]
+    pre.remove()
+    post.remove()
+    plain = x.astype(np.float64) @ net.weight.asnumpy().T + net.bias.asnumpy()
+    np.testing.assert_allclose(net(mindc.Tensor(x)).asnumpy(), plain, rtol=2e-5, atol=2e-5)
+    assert len(seen) == 1
+
+
+def test_forward_hooks_with_kwargs_and_under_pynative_grad():
+    net, x = Affine(3, 1), rand(5, 3)
+    net.register_forward_pre_hook(lambda cell, args, kwargs: ((args[0] * 3.0,), kwargs), with_kwargs=True)
+    calls = []
+    net.register_forward_hook(lambda cell, args, kwargs, out: calls.append(kwargs) or None, with_kwargs=True)
+    grad = mindc.grad(lambda v: ops.sum(net(v)))(mindc.Tensor(x)).asnumpy()
+    np.testing.assert_allclose(grad, np.tile(3.0 * net.weight.asnumpy(), (5, 1)), rtol=1e-6)
+    assert calls == [{}]
+
+
+@pytest.mark.usefixtures("graph_mode")
+def test_forward_hooks_do_not_run_in_graph_mode():
+    net = Affine(3, 2)
+    net.register_forward_hook(lambda cell, args, out: out * 0.0)
+    assert np.abs(net(mindc.Tensor(rand(2, 3))).asnumpy()).sum() > 0
 
 
 def test_repr_shows_the_tree():

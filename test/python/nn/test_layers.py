@@ -39,8 +39,9 @@ def check_gradients(net, *inputs, seed: int = 0, directions: int = 2):
     params = net.trainable_params()
     positions = tuple(i for i, x in enumerate(inputs) if np.issubdtype(x.dtype, np.floating))
     grads = mindc.grad(loss, grad_position=positions or None, weights=params)(*xs)
-    # MindSpore's structure: (input grads, weight grads), or only one part when the other is empty.
-    by_input, by_param = grads if positions and params else (grads, ()) if positions else ((), grads)
+    # MindSpore's structure with weights given (a list, maybe empty): (input grads, weight grads),
+    # or the weight grads alone for grad_position=None.
+    by_input, by_param = grads if positions else ((), grads)
     forward = mindc.jit(loss)
 
     def along(point, u, t):
@@ -287,6 +288,11 @@ def test_pool_rejects_2d_input():
 # ---- Flatten and activations
 
 
+def test_identity_returns_its_input():
+    x = T(rand(2, 3, seed=9))
+    assert nn.Identity()(x) is x
+
+
 def test_flatten():
     x = rand(2, 3, 4, 5, seed=10).astype(np.float32)
     assert (nn.Flatten().start_dim, nn.Flatten().end_dim) == (1, -1)
@@ -315,10 +321,30 @@ def log_softmax(x, axis):
     (nn.Softmax(), lambda x: np.exp(log_softmax(x, -1))),
     (nn.Softmax(axis=0), lambda x: np.exp(log_softmax(x, 0))),
     (nn.LogSoftmax(axis=1), lambda x: log_softmax(x, 1)),
-], ids=["relu", "gelu_tanh", "gelu_erf", "sigmoid", "tanh", "softmax", "softmax_axis0", "log_softmax"])
+    (nn.ReLU6(), lambda x: np.clip(x, 0, 6)),
+    (nn.LeakyReLU(0.1), lambda x: np.where(x > 0, x, 0.1 * x)),
+    (nn.ELU(0.7), lambda x: np.where(x > 0, x, 0.7 * np.expm1(x))),
+    (nn.Softplus(2.0, 3.0), lambda x: np.where(2 * x > 3, x, np.log1p(np.exp(2 * x)) / 2)),
+    (nn.SiLU(), lambda x: x / (1 + np.exp(-x))),
+    (nn.LogSigmoid(), lambda x: -np.logaddexp(0, -x)),
+    (nn.HSigmoid(), lambda x: np.clip(x + 3, 0, 6) / 6),
+    (nn.HSwish(), lambda x: x * np.clip(x + 3, 0, 6) / 6),
+    (nn.Softsign(), lambda x: x / (1 + np.abs(x))),
+    (nn.Tanhshrink(), lambda x: x - np.tanh(x)),
+    (nn.PReLU(4, T(np.array([0.1, 0.2, 0.3, 0.4], np.float32))),
+     lambda x: np.where(x > 0, x, x * np.array([0.1, 0.2, 0.3, 0.4], np.float32).reshape(1, 4, 1))),
+], ids=["relu", "gelu_tanh", "gelu_erf", "sigmoid", "tanh", "softmax", "softmax_axis0", "log_softmax", "relu6",
+        "leaky_relu", "elu", "softplus", "silu", "log_sigmoid", "hsigmoid", "hswish", "softsign", "tanhshrink",
+        "prelu"])
 def test_activations_match_numpy(cell, ref):
-    x = (2 * rand(3, 4, 5, seed=11)).astype(np.float32)
+    x = (4 * rand(3, 4, 5, seed=11)).astype(np.float32)
     np.testing.assert_allclose(run(cell, x), ref(x.astype(np.float64)), rtol=1e-5, atol=1e-6)
+
+
+@pytest.mark.parametrize("name", ["relu6", "leakyrelu", "elu", "softplus", "silu", "logsigmoid", "hswish", "prelu"])
+def test_activation_gradients_match_finite_differences(name):
+    cell = nn.PReLU(1, T(np.array([0.3]))) if name == "prelu" else nn.get_activation(name)
+    check_gradients(cell, 4 * rand(3, 4, seed=12) + 0.01)
 
 
 def test_activation_defaults_and_errors():
@@ -331,9 +357,13 @@ def test_activation_defaults_and_errors():
         nn.Softmax(axis=(0, 1))
     with pytest.raises(KeyError, match="unknown activation 'swish'"):
         nn.get_activation("swish")
+    prelu = nn.PReLU()
+    assert prelu.w.name == "a" and prelu.w.shape == (1,) and prelu.trainable_params() == [prelu.w]
+    with pytest.raises(ValueError, match=r"'w' must have shape \(3,\) or \(1,\)"):
+        nn.PReLU(3, T(np.ones(2, np.float32)))
 
 
-# ---- BatchNorm2d
+# ---- BatchNorm1d, BatchNorm2d
 
 
 def batch_norm_ref(x, mean, var, gamma, beta, eps):
@@ -426,6 +456,19 @@ def test_batch_norm_bad_arguments(kwargs, error, match):
 def test_batch_norm_wrong_channels():
     with pytest.raises(ValueError, match="num_features = 3"):
         nn.BatchNorm2d(3)(T(np.ones((2, 4, 2, 2), np.float32)))
+    with pytest.raises(ValueError, match=r"'BatchNorm1d', x must be 2-d \(N, C\) or 3-d \(N, C, L\)"):
+        nn.BatchNorm1d(3)(T(np.ones((2, 3, 2, 2), np.float32)))
+
+
+@pytest.mark.parametrize("shape", [(6, 3), (4, 3, 5)])
+def test_batch_norm_1d_normalizes_over_every_axis_but_the_channels(shape):
+    bn = nn.BatchNorm1d(3, momentum=0.8, dtype=mindc.float64).set_train()
+    x = rand(*shape, seed=25) * 2 + 1
+    axes = (0,) if len(shape) == 2 else (0, 2)
+    mean, var = x.mean(axis=axes, keepdims=True), x.var(axis=axes, keepdims=True)
+    np.testing.assert_allclose(run(bn, x), (x - mean) / np.sqrt(var + 1e-5), **F64)
+    np.testing.assert_allclose(bn.moving_mean.asnumpy(), 0.2 * mean.reshape(-1), **F64)
+    check_gradients(bn, x)
 
 
 # ---- LayerNorm
@@ -531,3 +574,52 @@ def test_small_cnn_in_a_sequential_cell_has_gradients_matching_finite_difference
     net.set_train()
     assert net(T(rand(2, 1, 4, 4, seed=34))).shape == (2, 3)
     check_gradients(net, rand(2, 1, 4, 4, seed=35), directions=1)
+
+
+# ---- 1-d convolution and pooling (rows of height 1, MindSpore's layout)
+
+def conv1d_reference(x, w, stride, pad, dilation, group):
+    return conv2d_reference(x[:, :, None, :], w, (1, stride), (0, 0, pad, pad), (1, dilation), group)[:, :, 0, :]
+
+
+@pytest.mark.parametrize("kwargs", [dict(kernel_size=3), dict(kernel_size=3, stride=2, pad_mode="pad", padding=2,
+                                                              dilation=2, group=2, has_bias=True),
+                                    dict(kernel_size=4, pad_mode="valid", has_bias=True)], ids=["same", "pad", "valid"])
+def test_conv1d_matches_the_definition_and_its_gradients(kwargs, either_mode):
+    conv = nn.Conv1d(4, 6, dtype=mindc.float64, **kwargs)
+    assert conv.weight.shape == (6, 4 // conv.group, 1, kwargs["kernel_size"])
+    x = rand(2, 4, 11, seed=40)
+    k = kwargs["kernel_size"]
+    pad = conv.padding[2] if conv.pad_mode == "pad" else 0
+    if conv.pad_mode == "same":
+        total = max(k - 1, 0)
+        want = conv2d_reference(x[:, :, None, :], conv.weight.asnumpy(), (1, 1), (0, 0, total // 2, total - total // 2))
+        want = want[:, :, 0, :]
+    else:
+        want = conv1d_reference(x, conv.weight.asnumpy(), conv.stride[1], pad, conv.dilation[1], conv.group)
+    if conv.has_bias:
+        want = want + conv.bias.asnumpy()[:, None]
+    np.testing.assert_allclose(run(conv, x), want, **F64)
+    check_gradients(conv, x)
+
+
+def test_conv1d_takes_a_3d_weight_tensor():
+    w = rand(5, 2, 3, seed=41)
+    conv = nn.Conv1d(2, 5, 3, pad_mode="valid", weight_init=T(w), dtype=mindc.float64)
+    x = rand(1, 2, 6, seed=42)
+    np.testing.assert_allclose(run(conv, x), conv1d_reference(x, w[:, :, None, :], 1, 0, 1, 1), **F64)
+    with pytest.raises(TypeError, match="'kernel_size' must be an int"):
+        nn.Conv1d(2, 5, (3, 3))
+
+
+def test_pool1d_layers_match_numpy(either_mode):
+    x = rand(2, 3, 9, seed=43).astype(np.float32)
+    windows = np.lib.stride_tricks.sliding_window_view(x.astype(np.float64), 3, axis=2)
+    np.testing.assert_allclose(run(nn.MaxPool1d(3, 2), x), windows[:, :, ::2].max(-1), **F32)
+    np.testing.assert_allclose(run(nn.AvgPool1d(3, 1), x), windows.mean(-1), **F32)
+    padded = np.pad(x.astype(np.float64), ((0, 0), (0, 0), (1, 1)))
+    np.testing.assert_allclose(run(nn.AvgPool1d(3, 2, pad_mode="pad", padding=1), x),
+                               np.lib.stride_tricks.sliding_window_view(padded, 3, axis=2)[:, :, ::2].mean(-1), **F32)
+    assert nn.MaxPool1d(2, 2)(T(x[0])).shape == (3, 4)   # (C, L) input
+    with pytest.raises(ValueError, match=r"'MaxPool1d', x must be 2-d \(C, L\) or 3-d \(N, C, L\)"):
+        nn.MaxPool1d(2)(T(rand(1, 2, 3, 4, seed=44)))

@@ -166,12 +166,92 @@ def test_cross_entropy_bad_arguments(kwargs, error, match):
 
 def test_cross_entropy_bad_shapes():
     logits = T(np.ones((2, 3), np.float32))
-    with pytest.raises(ValueError, match="class-index labels must have shape \\[2\\]"):
+    with pytest.raises(ValueError, match=r"test_losses.py:\d+:\d+: 'nll_loss' target must be int class indices "
+                                         r"of shape \[2\]"):
         nn.CrossEntropyLoss()(logits, T(np.ones((2, 3), np.int32)))
-    with pytest.raises(ValueError, match="probability labels must have the shape of logits"):
+    with pytest.raises(ValueError, match="probability targets must have the shape of input"):
         nn.CrossEntropyLoss()(logits, T(np.ones((2, 4), np.float32)))
-    with pytest.raises(ValueError, match="'weight' must have shape \\[3\\]"):
+    with pytest.raises(ValueError, match="weight must be a Tensor of shape \\[3\\]"):
         nn.CrossEntropyLoss(T(np.ones(4, np.float32)))(logits, T(np.zeros(2, np.int32)))
+
+
+# ---- the other losses: BCE, NLL, smooth L1 / Huber, KL divergence, margins, RMSE
+
+def bce_ref(p, y, w=1.0):
+    return -w * (y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12))
+
+
+def bce_logits_ref(x, y, w=1.0, pos_weight=1.0):
+    log_sigmoid = -np.logaddexp(0, -x)
+    return -w * (pos_weight * y * log_sigmoid + (1 - y) * (log_sigmoid - x))
+
+
+def smooth_l1_ref(d, beta):
+    d = np.abs(d)
+    return np.where(d < beta, 0.5 * d * d / beta, d - 0.5 * beta)
+
+
+def huber_ref(d, delta):
+    d = np.abs(d)
+    return np.where(d <= delta, 0.5 * d * d, delta * (d - 0.5 * delta))
+
+
+def kl_ref(logp, y):
+    return np.where(y > 0, y * (np.log(np.where(y > 0, y, 1.0)) - logp), 0.0)
+
+
+X, Y = rand(4, 5, seed=20), rand(4, 5, seed=21)
+PROBS = 1 / (1 + np.exp(-X))
+TARGETS = (rand(4, 5, seed=22) > 0).astype(np.float64)
+WEIGHT = np.abs(rand(5, seed=23))
+
+
+@pytest.mark.parametrize("reduction", ["mean", "sum", "none"])
+@pytest.mark.parametrize("loss, inputs, want", [
+    (lambda r: nn.BCELoss(T(WEIGHT), r), (PROBS, TARGETS), bce_ref(PROBS, TARGETS, WEIGHT)),
+    (lambda r: nn.BCEWithLogitsLoss(r), (10 * X, TARGETS), bce_logits_ref(10 * X, TARGETS)),
+    (lambda r: nn.BCEWithLogitsLoss(r, T(WEIGHT), T(WEIGHT[::-1].copy())), (X, TARGETS),
+     bce_logits_ref(X, TARGETS, WEIGHT, WEIGHT[::-1])),
+    (lambda r: nn.SmoothL1Loss(0.7, r), (X, Y), smooth_l1_ref(X - Y, 0.7)),
+    (lambda r: nn.HuberLoss(r, 0.6), (X, Y), huber_ref(X - Y, 0.6)),
+    (lambda r: nn.KLDivLoss(r), (log_softmax(X, 1), np.where(TARGETS > 0, np.exp(log_softmax(Y, 1)), 0)),
+     kl_ref(log_softmax(X, 1), np.where(TARGETS > 0, np.exp(log_softmax(Y, 1)), 0))),
+    (lambda r: nn.MAELoss(r), (X, Y), np.abs(X - Y)),
+    (lambda r: nn.SoftMarginLoss(r), (X, 2 * TARGETS - 1), np.log1p(np.exp(-(2 * TARGETS - 1) * X))),
+], ids=["bce_weight", "bce_logits_large", "bce_logits_pos_weight", "smooth_l1", "huber", "kl_div", "mae",
+        "soft_margin"])
+def test_elementwise_losses_match_float64_numpy(loss, inputs, want, reduction):
+    np.testing.assert_allclose(run(loss(reduction), *inputs), REDUCE[reduction](want), rtol=1e-10, atol=1e-12)
+
+
+def test_nll_loss_matches_cross_entropy_of_log_probabilities():
+    logp = log_softmax(rand(6, 4, seed=24), 1)
+    labels = np.array([0, 3, 2, -100, 1, 3], np.int32)
+    weight = np.abs(rand(4, seed=25))
+    for reduction in ("mean", "sum", "none"):
+        got = run(nn.NLLLoss(T(weight), reduction=reduction), logp, labels)
+        want = cross_entropy_ref(logp, labels, weight, reduction=reduction)
+        np.testing.assert_allclose(got, want, rtol=1e-10, atol=1e-12)
+
+
+def test_margin_ranking_rmse_and_batchmean():
+    target = np.sign(rand(4, 5, seed=26))
+    got = nn.MarginRankingLoss(0.3)(T(X), T(Y), T(target)).asnumpy()
+    np.testing.assert_allclose(got, np.maximum(-target * (X - Y) + 0.3, 0).mean(), rtol=1e-10)
+    np.testing.assert_allclose(run(nn.RMSELoss(), X, Y), np.sqrt(((X - Y) ** 2).mean()), rtol=1e-10)
+    logp, y = log_softmax(X, 1), np.exp(log_softmax(Y, 1))
+    np.testing.assert_allclose(run(nn.KLDivLoss("batchmean"), logp, y), kl_ref(logp, y).sum() / 4, rtol=1e-10)
+
+
+def test_loss_arguments_are_checked():
+    with pytest.raises(ValueError, match="'beta' must be a float > 0"):
+        nn.SmoothL1Loss(beta=0)
+    with pytest.raises(ValueError, match="'delta' must be a float > 0"):
+        nn.HuberLoss(delta=-1.0)
+    with pytest.raises(TypeError, match="'pos_weight' can not be a Parameter"):
+        nn.BCEWithLogitsLoss(pos_weight=mindc.Parameter(T(WEIGHT)))
+    with pytest.raises(TypeError, match="'ignore_index' must be an int"):
+        nn.NLLLoss(ignore_index=0.5)
 
 
 # ---- gradients with respect to the logits (and probability labels), in float64
@@ -184,14 +264,20 @@ def test_cross_entropy_bad_shapes():
     (nn.CrossEntropyLoss(T(np.array([0.5, 1.0, 2.0, 1.5])), label_smoothing=0.2), "index"),
     (nn.CrossEntropyLoss(reduction="none", ignore_index=2), "index"),
     (nn.CrossEntropyLoss(T(np.array([0.5, 1.0, 2.0, 1.5])), reduction="sum", label_smoothing=0.1), "probs"),
+    (nn.BCEWithLogitsLoss(pos_weight=T(np.array([0.5, 2.0, 1.0, 3.0]))), "targets"),
+    (nn.BCELoss(reduction="sum"), "targets"),
+    (nn.SmoothL1Loss(0.5, "mean"), "float"), (nn.HuberLoss("sum", 0.8), "float"),
+    (nn.NLLLoss(T(np.array([0.5, 1.0, 2.0, 1.5]))), "index"),
 ], ids=["mse", "l1_sum", "mse_none", "sce_sparse", "sce_probs", "ce_weight_smooth", "ce_ignore_none",
-        "ce_probs"])
+        "ce_probs", "bce_logits", "bce", "smooth_l1", "huber", "nll"])
 def test_loss_gradient_matches_finite_differences(loss, second):
     logits = rand(5, 4, seed=13)
     if second == "index":
         labels = np.array([0, 2, 3, 1, 2], np.int32)
     elif second == "probs":
         labels = np.exp(log_softmax(rand(5, 4, seed=14), -1))
+    elif second == "targets":
+        logits, labels = 1 / (1 + np.exp(-logits)), (rand(5, 4, seed=16) > 0).astype(np.float64)
     else:
         labels = rand(5, 4, seed=15)
     check_gradients(loss, logits, labels)

@@ -235,6 +235,65 @@ def test_adam_weight_decay_matches_float64_numpy(weight_decay):
     assert "adam_m.fc.weight" in opt.parameters_dict() and "adam_v.scale" in opt.parameters_dict()
 
 
+# ---- RMSProp and Adagrad
+
+def rmsprop_ref(w, grads, lr, decay, momentum, epsilon, centered, weight_decay):
+    ms, moment, mg = np.ones_like(w), np.zeros_like(w), np.zeros_like(w)
+    for g in grads:
+        g = g + weight_decay * w
+        ms = decay * ms + (1 - decay) * g * g
+        mg = decay * mg + (1 - decay) * g
+        moment = momentum * moment + lr * g / np.sqrt(ms - (mg * mg if centered else 0) + epsilon)
+        w = w - moment
+    return w, ms, moment, mg
+
+
+@pytest.mark.parametrize("momentum,centered,weight_decay", [(0.0, False, 0.0), (0.9, False, 0.01), (0.5, True, 0.0)])
+def test_rmsprop_matches_float64_numpy(momentum, centered, weight_decay):
+    params = make_params(8)
+    start = [f64(p) for p in params]
+    grads = make_grads(8, steps=3)
+    opt = nn.RMSProp(params, learning_rate=0.01, decay=0.8, momentum=momentum, epsilon=1e-6, centered=centered,
+                     weight_decay=weight_decay)
+    run(opt, grads)
+    for i, (p, wd) in enumerate(zip(params, decays(SHAPES, weight_decay))):
+        w, ms, moment, mg = rmsprop_ref(start[i], per_param_grads(grads, i), 0.01, 0.8, momentum, 1e-6, centered, wd)
+        np.testing.assert_allclose(f64(p), w, **TOL, err_msg=p.name)
+        np.testing.assert_allclose(f64(opt.ms[i]), ms, **TOL, err_msg=p.name)
+        np.testing.assert_allclose(f64(opt.moment[i]), moment, **TOL, err_msg=p.name)
+        if centered:
+            np.testing.assert_allclose(f64(opt.mg[i]), mg, **TOL, err_msg=p.name)
+    names = opt.parameters_dict()
+    assert "mean_square.fc.weight" in names and "moment.scale" in names
+    assert ("mean_grad.fc.bias" in names) == centered
+
+
+@pytest.mark.parametrize("update_slots", [True, False])
+def test_adagrad_matches_float64_numpy(update_slots):
+    params = make_params(9)
+    start = [f64(p) for p in params]
+    grads = make_grads(9, steps=3)
+    opt = nn.Adagrad(params, accum=0.2, learning_rate=0.05, update_slots=update_slots, weight_decay=0.01)
+    run(opt, grads)
+    for i, (p, wd) in enumerate(zip(params, decays(SHAPES, 0.01))):
+        w, accum = start[i], np.full_like(start[i], 0.2)
+        for g in per_param_grads(grads, i):
+            g = g + wd * w
+            accum = accum + g * g if update_slots else accum
+            w = w - 0.05 * g / np.sqrt(accum)
+        np.testing.assert_allclose(f64(p), w, **TOL, err_msg=p.name)
+        np.testing.assert_allclose(f64(opt.accum[i]), accum, **TOL, err_msg=p.name)
+
+
+def test_rmsprop_and_adagrad_check_their_arguments():
+    with pytest.raises(TypeError, match="'decay' must be a float"):
+        nn.RMSProp(make_params(0), decay=1)
+    with pytest.raises(ValueError, match="'epsilon' must be > 0"):
+        nn.RMSProp(make_params(0), epsilon=0.0)
+    with pytest.raises(TypeError, match="'update_slots' must be a bool"):
+        nn.Adagrad(make_params(0), update_slots=1)
+
+
 # ---- argument checks
 
 def test_optimizer_rejects_empty_and_mixed_params():

@@ -8,7 +8,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from mindc import Parameter, Tensor, nn, ops
+from mindc import Parameter, ParameterTuple, Tensor, nn, ops
 
 TOL = dict(rtol=2e-5, atol=2e-6)
 
@@ -156,3 +156,22 @@ def test_train_one_step_is_one_compiled_function_updating_in_place():
 def test_train_one_step_rejects_a_non_cell_optimizer():
     with pytest.raises(TypeError, match="'optimizer' must be a Cell"):
         nn.TrainOneStepCell(nn.WithLossCell(TanhNet(), MSE()), object())
+
+
+def test_forward_value_and_grad_returns_loss_and_gradients(either_mode):
+    net = nn.WithLossCell(TanhNet(seed=3), MSE())
+    x, t = data(5, seed=4)
+    weights = ParameterTuple(net.trainable_params())
+    loss, (input_grads, weight_grads) = nn.ForwardValueAndGrad(net, weights, get_all=True, get_by_list=True)(x, t)
+    want_loss, want_grads = reference_loss_and_grads(net._backbone, x, t)
+    np.testing.assert_allclose(loss.asnumpy(), want_loss, **TOL)
+    assert len(input_grads) == 2 and input_grads[0].shape == (5, 4)
+    for g, w in zip(weight_grads, want_grads):
+        np.testing.assert_allclose(g.asnumpy(), w, **TOL)
+    # sens_param: the last input scales the gradient and is not given to the network.
+    loss, first = nn.ForwardValueAndGrad(net, sens_param=True)(x, t, Tensor(np.float32(3.0)))
+    np.testing.assert_allclose(loss.asnumpy(), want_loss, **TOL)
+    _, single = nn.ForwardValueAndGrad(net)(x, t)
+    np.testing.assert_allclose(first.asnumpy(), 3.0 * single.asnumpy(), **TOL)
+    with pytest.raises(TypeError, match="'weights' must be Parameters array"):
+        nn.ForwardValueAndGrad(net, get_by_list=True)

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 import pytest
-from helpers import run_op, tol
+from helpers import check_vjp, run_op, tol
 
 from mindc import emit
 from mindc.ir import make_context
@@ -75,6 +75,10 @@ UNARY = {
     "sin": (np.sin, normal),
     "cos": (np.cos, normal),
     "erf": (erf64, normal),
+    "floor": (np.floor, lambda shape, dtype, seed: normal(shape, dtype, seed) * dtype(3)),
+    "ceil": (np.ceil, lambda shape, dtype, seed: normal(shape, dtype, seed) * dtype(3)),
+    "log1p": (np.log1p, lambda shape, dtype, seed: positive(shape, dtype, seed) * dtype(1e-3)),
+    "expm1": (np.expm1, lambda shape, dtype, seed: normal(shape, dtype, seed) * dtype(1e-3)),
 }
 
 
@@ -191,6 +195,28 @@ def test_pow_matches_float64_numpy(shapes, dtype):
     x, y = positive(shapes[0], dtype, seed=10), normal(shapes[1], dtype, seed=11)
     want = np.power(x.astype(np.float64), y.astype(np.float64))
     assert_close(run_op("mind.pow", x, y), want, dtype)
+
+
+@pytest.mark.parametrize("dtype", FLOATS)
+@pytest.mark.parametrize("shapes", [((3, 5), (3, 5)), ((4, 1, 3), (5, 1))], ids=str)
+def test_atan2_matches_float64_numpy_in_every_quadrant(shapes, dtype):
+    x, y = normal(shapes[0], dtype, seed=12), normal(shapes[1], dtype, seed=13)
+    want = np.arctan2(x.astype(np.float64), y.astype(np.float64))
+    assert_close(run_op("mind.atan2", x, y), want, dtype)
+    assert_close(fold("mind.atan2", x, y), want, dtype)
+
+
+# Small inputs: where log1p and expm1 differ from log(1 + x) and exp(x) - 1.
+@pytest.mark.parametrize("name,x", [("log1p", np.array([1e-3, 2.5, 0.3])), ("expm1", np.array([-1e-3, 0.7, -2.0])),
+                                    ("atan2", (np.array([0.5, -1.2, 2.0]), np.array([-0.3, -0.8, 1.5])))])
+def test_new_float_ops_vjp_matches_finite_differences(name, x):
+    check_vjp(f"mind.{name}", *(x if isinstance(x, tuple) else (x,)))
+
+
+@pytest.mark.parametrize("name", ["floor", "ceil"])
+def test_floor_ceil_pass_no_gradient(name):
+    # Flat between integers: MindSpore's bprop gives zeros, mindc's rule stops the gradient.
+    assert rule_for(f"mind.{name}").vjp.reason.startswith("piecewise constant")
 
 
 @pytest.mark.parametrize("name,reference", [("maximum", np.maximum), ("minimum", np.minimum)])

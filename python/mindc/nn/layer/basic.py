@@ -16,7 +16,7 @@ from mindc.nn.layer._checks import bool_arg, int_arg, positive_int
 from mindc.nn.layer.activation import get_activation
 from mindc.ops.random import dropout_with_key
 
-__all__ = ["Dense", "Flatten", "Dropout"]
+__all__ = ["Dense", "Flatten", "Dropout", "Identity"]
 
 
 class Dense(Cell):
@@ -130,3 +130,10 @@ class Dropout(Cell):
 
     def extend_repr(self) -> str:
         return f"p={self.p}"
+
+
+class Identity(Cell):
+    """Returns its input unchanged."""
+
+    def construct(self, x):
+        return x

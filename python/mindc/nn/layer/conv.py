@@ -1,4 +1,4 @@
-"""Convolution layers (MindSpore's nn.Conv2d)."""
+"""Convolution layers (MindSpore's nn.Conv2d, nn.Conv1d)."""
 from __future__ import annotations
 
 import math
@@ -7,11 +7,12 @@ from mindc import ops
 from mindc.common.initializer import HeUniform, Uniform, initializer
 from mindc.frontend import dtype as mdt
 from mindc.frontend.parameter import Parameter
+from mindc.frontend.tensor import Tensor
 from mindc.nn.cell import Cell
 from mindc.nn.layer._checks import (bool_arg, int_pair, nchw_only, pad_mode_arg, pad_mode_padding, padding_arg,
                                     positive_int)
 
-__all__ = ["Conv2d"]
+__all__ = ["Conv2d", "Conv1d"]
 
 
 class Conv2d(Cell):
@@ -63,3 +64,30 @@ class Conv2d(Cell):
                 f"padding={self.padding if len(self.padding) > 1 else self.padding[0]}, dilation={self.dilation}, "
                 f"group={self.group}, has_bias={self.has_bias}, weight_init={self.weight_init}, "
                 f"bias_init={self.bias_init}, format={self.data_format}")
+
+
+class Conv1d(Conv2d):
+    """Conv1d(in_channels, out_channels, kernel_size, stride=1, pad_mode='same', padding=0,
+    dilation=1, group=1, has_bias=False, weight_init=None, bias_init=None, dtype=float32): 1-d
+    cross-correlation of an (N, C_in, L) input, as MindSpore computes it: a Conv2d over
+    (N, C_in, 1, L) with weight (out_channels, in_channels/group, 1, kernel_size); padding pads
+    both ends of L."""
+
+    def __init__(self, in_channels: int, out_channels: int, kernel_size: int, stride: int = 1, pad_mode: str = "same",
+                 padding: int = 0, dilation: int = 1, group: int = 1, has_bias: bool = False, weight_init=None,
+                 bias_init=None, dtype=mdt.float32):
+        for name, value in (("kernel_size", kernel_size), ("stride", stride), ("padding", padding),
+                            ("dilation", dilation)):
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise TypeError(f"For 'Conv1d', '{name}' must be an int, got {type(value).__name__}")
+        if isinstance(weight_init, Tensor):
+            if weight_init.ndim != 3:
+                raise ValueError(f"For 'Conv1d', a Tensor weight_init must be 3-d, got shape {list(weight_init.shape)}")
+            weight_init = Tensor(weight_init.asnumpy()[:, :, None, :])
+        super().__init__(in_channels, out_channels, (1, kernel_size), (1, stride), pad_mode, (0, 0, padding, padding),
+                         (1, dilation), group, has_bias, weight_init, bias_init, dtype=dtype)
+
+    def construct(self, x):
+        if x.ndim != 3:
+            raise ValueError(f"For 'Conv1d', x must be 3-d (N, C, L), got shape {list(x.shape)}")
+        return ops.squeeze(super().construct(ops.expand_dims(x, 2)), 2)

@@ -1,4 +1,4 @@
-"""Normalization layers (MindSpore's nn.BatchNorm2d, nn.LayerNorm)."""
+"""Normalization layers (MindSpore's nn.BatchNorm1d, nn.BatchNorm2d, nn.LayerNorm)."""
 from __future__ import annotations
 
 import numbers
@@ -10,17 +10,17 @@ from mindc.frontend.parameter import Parameter
 from mindc.nn.cell import Cell
 from mindc.nn.layer._checks import bool_arg, float_arg, int_arg, nchw_only, positive_int
 
-__all__ = ["BatchNorm2d", "LayerNorm"]
+__all__ = ["BatchNorm1d", "BatchNorm2d", "LayerNorm"]
 
 
-class BatchNorm2d(Cell):
-    """BatchNorm2d(num_features, eps=1e-5, momentum=0.9, affine=True, gamma_init='ones',
-    beta_init='zeros', moving_mean_init='zeros', moving_var_init='ones',
-    use_batch_statistics=None, data_format='NCHW', dtype=float32) over (N, C, H, W) inputs:
-    y = (x - mean) / sqrt(var + eps) * gamma + beta, per channel.
+class _BatchNorm(Cell):
+    """The batch normalizations: (num_features, eps=1e-5, momentum=0.9, affine=True,
+    gamma_init='ones', beta_init='zeros', moving_mean_init='zeros', moving_var_init='ones',
+    use_batch_statistics=None, data_format='NCHW', dtype=float32) over inputs of the ranks
+    `RANKS` with channels on axis 1: y = (x - mean) / sqrt(var + eps) * gamma + beta, per channel.
 
     With batch statistics (training mode when use_batch_statistics is None, always when it is
-    True) mean and var are the batch's (biased) ones over N, H, W, and the moving statistics are
+    True) mean and var are the batch's (biased) ones over every axis but 1, and the moving statistics are
     updated in place: moving = momentum * moving + (1 - momentum) * batch. MindSpore's CPU kernel
     (oneDNN) feeds the biased batch variance into moving_variance, and so does mindc; its GPU
     (cuDNN) and Ascend kernels use the unbiased one. Otherwise the moving statistics normalize.
@@ -30,18 +30,19 @@ class BatchNorm2d(Cell):
                  gamma_init="ones", beta_init="zeros", moving_mean_init="zeros", moving_var_init="ones",
                  use_batch_statistics=None, data_format: str = "NCHW", dtype=mdt.float32):
         super().__init__()
-        self.num_features = positive_int(num_features, "num_features", "BatchNorm2d")
-        self.eps = float_arg(eps, "eps", "BatchNorm2d")
+        name = type(self).__name__
+        self.num_features = positive_int(num_features, "num_features", name)
+        self.eps = float_arg(eps, "eps", name)
         if self.eps <= 0:
-            raise ValueError(f"For 'BatchNorm2d', 'eps' must be positive, got {eps}")
-        self.momentum = float_arg(momentum, "momentum", "BatchNorm2d")
+            raise ValueError(f"For '{name}', 'eps' must be positive, got {eps}")
+        self.momentum = float_arg(momentum, "momentum", name)
         if not 0 <= self.momentum <= 1:
-            raise ValueError(f"For 'BatchNorm2d', 'momentum' must be in [0, 1], got {momentum}")
-        self.affine = bool_arg(affine, "affine", "BatchNorm2d")
+            raise ValueError(f"For '{name}', 'momentum' must be in [0, 1], got {momentum}")
+        self.affine = bool_arg(affine, "affine", name)
         if use_batch_statistics is not None:
-            bool_arg(use_batch_statistics, "use_batch_statistics", "BatchNorm2d")
+            bool_arg(use_batch_statistics, "use_batch_statistics", name)
         self.use_batch_statistics = use_batch_statistics
-        self.data_format = nchw_only(data_format, "BatchNorm2d")
+        self.data_format = nchw_only(data_format, name)
         c = (self.num_features,)
         self.moving_mean = Parameter(initializer(moving_mean_init, c, dtype), name="moving_mean", requires_grad=False)
         self.moving_variance = Parameter(initializer(moving_var_init, c, dtype), name="moving_variance",
@@ -50,15 +51,16 @@ class BatchNorm2d(Cell):
         self.beta = Parameter(initializer(beta_init, c, dtype), name="beta", requires_grad=self.affine)
 
     def construct(self, x):
-        if x.ndim != 4 or x.shape[1] != self.num_features:
-            raise ValueError(f"For 'BatchNorm2d', x must be 4-d (N, C, H, W) with C = num_features = "
+        if x.ndim not in self.RANKS or x.shape[1] != self.num_features:
+            raise ValueError(f"For '{type(self).__name__}', x must be {self.LAYOUT} with C = num_features = "
                              f"{self.num_features}, got shape {list(x.shape)}")
-        channel = (1, self.num_features, 1, 1)
+        channel = (1, self.num_features) + (1,) * (x.ndim - 2)
         use_batch = self.training if self.use_batch_statistics is None else self.use_batch_statistics
         if use_batch:
-            mean = ops.mean(x, (0, 2, 3), keep_dims=True)
+            axes = (0, *range(2, x.ndim))
+            mean = ops.mean(x, axes, keep_dims=True)
             centered = x - mean
-            var = ops.mean(ops.square(centered), (0, 2, 3), keep_dims=True)
+            var = ops.mean(ops.square(centered), axes, keep_dims=True)
             self.update_moving_statistics(ops.reshape(mean, (-1,)), ops.reshape(var, (-1,)))
         else:
             mean = ops.reshape(self.moving_mean, channel)
@@ -77,6 +79,18 @@ class BatchNorm2d(Cell):
         return (f"num_features={self.num_features}, eps={self.eps}, momentum={self.momentum}, "
                 f"gamma={self.gamma}, beta={self.beta}, moving_mean={self.moving_mean}, "
                 f"moving_variance={self.moving_variance}")
+
+
+class BatchNorm1d(_BatchNorm):
+    """Batch normalization of (N, C) or (N, C, L) inputs."""
+
+    RANKS, LAYOUT = (2, 3), "2-d (N, C) or 3-d (N, C, L)"
+
+
+class BatchNorm2d(_BatchNorm):
+    """Batch normalization of (N, C, H, W) inputs."""
+
+    RANKS, LAYOUT = (4,), "4-d (N, C, H, W)"
 
 
 class LayerNorm(Cell):

@@ -1,4 +1,5 @@
-"""Pooling layers (MindSpore's nn.MaxPool2d, nn.AvgPool2d) over NCHW (or CHW) inputs.
+"""Pooling layers (MindSpore's nn.MaxPool2d, nn.AvgPool2d over NCHW or CHW inputs, and
+nn.MaxPool1d, nn.AvgPool1d over NCL or CL inputs, pooled as rows of height 1).
 
 pad_mode 'valid' pads nothing; 'same' pads so that H_out = ceil(H/stride), the odd extra row or
 column at the bottom/right, and (as in TensorFlow, which MindSpore follows here) an average
@@ -13,7 +14,7 @@ from mindc.nn.layer._checks import (bool_arg, int_pair, nchw_only, pad_mode_arg,
                                     positive_int, same_pads)
 from mindc.ops._base import float_operand, one, tensor
 
-__all__ = ["MaxPool2d", "AvgPool2d"]
+__all__ = ["MaxPool2d", "AvgPool2d", "MaxPool1d", "AvgPool1d"]
 
 
 class _Pool2d(Cell):
@@ -105,3 +106,41 @@ class AvgPool2d(_Pool2d):
     def padded(self, x):
         return ops.avg_pool2d(x, self.kernel_size, self.stride, self.padding, self.ceil_mode, self.count_include_pad,
                               self.divisor_override or 0)
+
+
+def _one_d(value, name: str, owner: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"For '{owner}', '{name}' must be an int, got {type(value).__name__}")
+    return value
+
+
+class _Rows:
+    """A 1-d pool as its 2-d pool over (N, C, 1, L)."""
+
+    def construct(self, x):
+        if x.ndim not in (2, 3):
+            raise ValueError(f"For '{type(self).__name__}', x must be 2-d (C, L) or 3-d (N, C, L), "
+                             f"got shape {list(x.shape)}")
+        return ops.squeeze(super().construct(ops.expand_dims(x, -2)), -2)
+
+
+class MaxPool1d(_Rows, MaxPool2d):
+    """MaxPool1d(kernel_size=1, stride=1, pad_mode='valid', padding=0, dilation=1,
+    return_indices=False, ceil_mode=False): the max over each window of the last axis."""
+
+    def __init__(self, kernel_size=1, stride=1, pad_mode: str = "valid", padding=0, dilation=1,
+                 return_indices: bool = False, ceil_mode: bool = False):
+        k, st, p = (_one_d(v, n, "MaxPool1d") for v, n in ((kernel_size, "kernel_size"), (stride, "stride"),
+                                                          (padding, "padding")))
+        super().__init__((1, k), (1, st), pad_mode, (0, p), dilation, return_indices, ceil_mode)
+
+
+class AvgPool1d(_Rows, AvgPool2d):
+    """AvgPool1d(kernel_size=1, stride=1, pad_mode='valid', padding=0, ceil_mode=False,
+    count_include_pad=True): the mean over each window of the last axis."""
+
+    def __init__(self, kernel_size=1, stride=1, pad_mode: str = "valid", padding=0, ceil_mode: bool = False,
+                 count_include_pad: bool = True):
+        k, st, p = (_one_d(v, n, "AvgPool1d") for v, n in ((kernel_size, "kernel_size"), (stride, "stride"),
+                                                          (padding, "padding")))
+        super().__init__((1, k), (1, st), pad_mode, (0, 0, p, p), ceil_mode, count_include_pad)

@@ -1,4 +1,4 @@
-"""MindSpore's nn losses: LossBase, SoftmaxCrossEntropyWithLogits, CrossEntropyLoss, MSELoss, L1Loss."""
+"""MindSpore's nn losses (LossBase and the losses built on the functional ones in mindc.ops.loss)."""
 from mindc.nn.loss import loss
 from mindc.nn.loss.loss import *  # noqa: F401,F403
 

@@ -8,11 +8,14 @@ from __future__ import annotations
 import numbers
 
 from mindc import ops
+from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
 from mindc.nn.cell import Cell
 from mindc.ops._base import cast_to, float_operand, tensor
 
-__all__ = ["LossBase", "SoftmaxCrossEntropyWithLogits", "CrossEntropyLoss", "MSELoss", "L1Loss"]
+__all__ = ["LossBase", "SoftmaxCrossEntropyWithLogits", "CrossEntropyLoss", "NLLLoss", "MSELoss", "L1Loss", "MAELoss",
+           "RMSELoss", "BCELoss", "BCEWithLogitsLoss", "SmoothL1Loss", "HuberLoss", "KLDivLoss", "MarginRankingLoss",
+           "SoftMarginLoss"]
 
 REDUCTIONS = ("mean", "sum", "none")
 
@@ -99,84 +102,140 @@ class SoftmaxCrossEntropyWithLogits(LossBase):
 
 class CrossEntropyLoss(LossBase):
     """CrossEntropyLoss(weight=None, ignore_index=-100, reduction='mean', label_smoothing=0.0):
-    the cross entropy between log_softmax(logits) along the class axis (axis 1 of (N, C, ...),
-    axis 0 of (C,)) and the labels, as MindSpore and PyTorch define it.
-
-    Labels are int class indices (shape of logits without the class axis), or float class
-    probabilities (shape of logits). weight (C,) scales each class; samples whose index is
-    ignore_index count for nothing; 'mean' divides by the summed weights of the counted
-    samples (index labels) or by the number of samples (probability labels). label_smoothing
-    eps mixes in the uniform distribution: (1 - eps) * loss + eps / C * sum over classes.
-    """
+    `ops.cross_entropy` (log_softmax along the class axis, then the negative log-likelihood of
+    class-index labels or the cross entropy with class-probability labels)."""
 
     def __init__(self, weight=None, ignore_index: int = -100, reduction: str = "mean", label_smoothing: float = 0.0):
         super().__init__(reduction)
-        if weight is not None and not isinstance(weight, Tensor):
-            raise TypeError(f"For 'CrossEntropyLoss', 'weight' must be a Tensor or None, got {type(weight).__name__}")
-        if weight is not None and weight.ndim != 1:
-            raise ValueError(f"For 'CrossEntropyLoss', 'weight' must be 1-d (C,), got shape {list(weight.shape)}")
-        if isinstance(ignore_index, bool) or not isinstance(ignore_index, numbers.Integral):
-            raise TypeError(f"For 'CrossEntropyLoss', 'ignore_index' must be an int, got {type(ignore_index).__name__}")
-        if isinstance(label_smoothing, bool) or not isinstance(label_smoothing, numbers.Real):
-            raise TypeError(f"For 'CrossEntropyLoss', 'label_smoothing' must be a float, "
-                            f"got {type(label_smoothing).__name__}")
-        if not 0 <= label_smoothing <= 1:
-            raise ValueError(f"For 'CrossEntropyLoss', 'label_smoothing' must be in [0, 1], got {label_smoothing}")
+        _check_class_weight("CrossEntropyLoss", weight)
+        ops.loss._check_options("CrossEntropyLoss", ignore_index, label_smoothing)
         self.weight, self.ignore_index, self.label_smoothing = weight, int(ignore_index), float(label_smoothing)
 
     def construct(self, logits, labels):
-        logits = float_operand(logits)
-        axis = 0 if logits.ndim == 1 else 1
-        classes = logits.shape[axis]
-        if self.weight is not None and self.weight.shape != (classes,):
-            raise ValueError(f"For 'CrossEntropyLoss', 'weight' must have shape {[classes]}, "
-                             f"got {list(self.weight.shape)}")
-        logp = ops.log_softmax(logits, axis)
-        if self.weight is not None:
-            shape = [1] * logits.ndim
-            shape[axis] = classes
-            weight = ops.reshape(cast_to(self.weight, logits.dtype), tuple(shape))
-        else:
-            weight = None
-        if labels.dtype.is_float:
-            if labels.shape != logits.shape:
-                raise ValueError(f"For 'CrossEntropyLoss', probability labels must have the shape of logits "
-                                 f"{list(logits.shape)}, got {list(labels.shape)}")
-            return self.probability_loss(logp, cast_to(labels, logits.dtype), weight, axis, classes)
-        expected = logits.shape[:axis] + logits.shape[axis + 1:]
-        if labels.shape != expected:
-            raise ValueError(f"For 'CrossEntropyLoss', class-index labels must have shape {list(expected)} "
-                             f"(logits {list(logits.shape)} without the class axis), got {list(labels.shape)}")
-        return self.index_loss(logp, labels, weight, axis, classes)
-
-    def probability_loss(self, logp, labels, weight, axis: int, classes: int):
-        eps = self.label_smoothing
-        if eps > 0:
-            labels = labels * (1 - eps) + eps / classes
-        terms = logp * labels if weight is None else logp * labels * weight
-        if self.reduction == "none":
-            return -ops.sum(terms, axis)
-        total = -ops.sum(terms)
-        return total / (logp.size // classes) if self.reduction == "mean" else total
-
-    def index_loss(self, logp, labels, weight, axis: int, classes: int):
-        dt = logp.dtype
-        # One-hot rows of out-of-range indices (ignore_index = -100) are all zero; the mask also
-        # drops an ignore_index inside [0, C).
-        hot = ops.one_hot(labels, classes, Tensor(1, dt), Tensor(0, dt), axis)
-        kept = cast_to(ops.not_equal(labels, self.ignore_index), dt)
-        weighted_logp = logp if weight is None else logp * weight
-        nll = -ops.sum(hot * weighted_logp, axis) * kept
-        smooth = -ops.sum(weighted_logp, axis) * kept
-        counted = kept if weight is None else ops.sum(hot * weight, axis) * kept
-        if self.reduction == "mean":
-            total = ops.sum(counted)
-            nll, smooth = ops.sum(nll) / total, ops.sum(smooth) / total
-        elif self.reduction == "sum":
-            nll, smooth = ops.sum(nll), ops.sum(smooth)
-        eps = self.label_smoothing
-        return nll if eps == 0 else nll * (1 - eps) + smooth * (eps / classes)
+        return ops.cross_entropy(logits, labels, self.weight, self.ignore_index, self.reduction, self.label_smoothing)
 
     def extend_repr(self) -> str:
         return (f"weight={self.weight}, ignore_index={self.ignore_index}, reduction={self.reduction}, "
                 f"label_smoothing={self.label_smoothing}")
+
+
+class NLLLoss(LossBase):
+    """NLLLoss(weight=None, ignore_index=-100, reduction='mean'): `ops.nll_loss` of
+    log-probabilities and class-index labels."""
+
+    def __init__(self, weight=None, ignore_index: int = -100, reduction: str = "mean"):
+        super().__init__(reduction)
+        _check_class_weight("NLLLoss", weight)
+        ops.loss._check_options("NLLLoss", ignore_index, 0.0)
+        self.weight, self.ignore_index = weight, int(ignore_index)
+
+    def construct(self, logits, labels):
+        return ops.nll_loss(logits, labels, self.weight, self.ignore_index, self.reduction)
+
+
+def _check_class_weight(name: str, weight) -> None:
+    if weight is not None and not isinstance(weight, Tensor):
+        raise TypeError(f"For '{name}', 'weight' must be a Tensor or None, got {type(weight).__name__}")
+    if weight is not None and weight.ndim != 1:
+        raise ValueError(f"For '{name}', 'weight' must be 1-d (C,), got shape {list(weight.shape)}")
+
+
+class RMSELoss(LossBase):
+    """RMSELoss(): sqrt(MSELoss(reduction='mean'))."""
+
+    def __init__(self):
+        super().__init__()
+        self.MSELoss = MSELoss()
+
+    def construct(self, logits, label):
+        return ops.sqrt(self.MSELoss(logits, label))
+
+
+class MAELoss(L1Loss):
+    """MAELoss(reduction='mean'): |logits - labels|, reduced (L1Loss under MindSpore's other name)."""
+
+
+def _no_parameter(name: str, **tensors) -> None:
+    for what, value in tensors.items():
+        if isinstance(value, Parameter):
+            raise TypeError(f"For '{name}', the '{what}' can not be a Parameter.")
+
+
+class BCELoss(LossBase):
+    """BCELoss(weight=None, reduction='mean'): binary cross entropy of probabilities."""
+
+    def __init__(self, weight=None, reduction: str = "mean"):
+        super().__init__(reduction)
+        self.weight = weight
+
+    def construct(self, logits, labels):
+        return ops.binary_cross_entropy(logits, labels, self.weight, self.reduction)
+
+
+class BCEWithLogitsLoss(LossBase):
+    """BCEWithLogitsLoss(reduction='mean', weight=None, pos_weight=None): binary cross entropy
+    of sigmoid(logits), computed stably."""
+
+    def __init__(self, reduction: str = "mean", weight=None, pos_weight=None):
+        super().__init__(reduction)
+        _no_parameter("BCEWithLogitsLoss", weight=weight, pos_weight=pos_weight)
+        self.weight, self.pos_weight = weight, pos_weight
+
+    def construct(self, input, target):
+        return ops.binary_cross_entropy_with_logits(input, target, self.weight, self.pos_weight, self.reduction)
+
+
+class SmoothL1Loss(LossBase):
+    """SmoothL1Loss(beta=1.0, reduction='none')."""
+
+    def __init__(self, beta: float = 1.0, reduction: str = "none"):
+        super().__init__(reduction)
+        if isinstance(beta, bool) or not isinstance(beta, numbers.Real) or not beta > 0:
+            raise ValueError(f"For 'SmoothL1Loss', 'beta' must be a float > 0, got {beta!r}")
+        self.beta = float(beta)
+
+    def construct(self, logits, labels):
+        return ops.smooth_l1_loss(logits, labels, self.beta, self.reduction)
+
+
+class HuberLoss(LossBase):
+    """HuberLoss(reduction='mean', delta=1.0)."""
+
+    def __init__(self, reduction: str = "mean", delta: float = 1.0):
+        super().__init__(reduction)
+        if isinstance(delta, bool) or not isinstance(delta, numbers.Real) or not delta > 0:
+            raise ValueError(f"For 'HuberLoss', 'delta' must be a float > 0, got {delta!r}")
+        self.delta = float(delta)
+
+    def construct(self, logits, labels):
+        return ops.huber_loss(logits, labels, self.reduction, self.delta)
+
+
+class KLDivLoss(LossBase):
+    """KLDivLoss(reduction='mean'): labels * (log(labels) - logits), logits log-probabilities;
+    reduction may also be 'batchmean'."""
+
+    def __init__(self, reduction: str = "mean"):
+        super().__init__("mean" if reduction == "batchmean" else reduction)
+        self.reduction = reduction
+
+    def construct(self, logits, labels):
+        return ops.kl_div(logits, labels, self.reduction)
+
+
+class MarginRankingLoss(LossBase):
+    """MarginRankingLoss(margin=0.0, reduction='mean'): max(0, -target (input1 - input2) + margin)."""
+
+    def __init__(self, margin: float = 0.0, reduction: str = "mean"):
+        super().__init__(reduction)
+        self.margin = float(margin)
+
+    def construct(self, input1, input2, target):
+        return ops.margin_ranking_loss(input1, input2, target, self.margin, self.reduction)
+
+
+class SoftMarginLoss(LossBase):
+    """SoftMarginLoss(reduction='mean'): log(1 + exp(-labels * logits))."""
+
+    def construct(self, logits, labels):
+        return ops.soft_margin_loss(logits, labels, self.reduction)

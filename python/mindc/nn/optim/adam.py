@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from mindc import ops
+from mindc.frontend.jit import jit
 from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
 from mindc.nn.optim.optimizer import Optimizer, state_like, success
@@ -56,6 +57,7 @@ class Adam(Optimizer):
         self.moment2 = state_like(self.parameters, "moment2")
         self._register_state([*self.moment1, *self.moment2])
 
+    @jit
     def construct(self, gradients):
         gradients = self.prepared(gradients)
         lr = self.get_lr()
@@ -103,6 +105,7 @@ class AdamWeightDecay(Optimizer):
         self.moments2 = state_like(self.parameters, "adam_v")
         self._register_state([*self.moments1, *self.moments2])
 
+    @jit
     def construct(self, gradients):
         gradients = self.flatten_gradients(gradients)
         lr = self.get_lr()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from mindc import ops
+from mindc.frontend.jit import jit
 from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
 from mindc.nn.optim.optimizer import Optimizer, state_like, success
@@ -36,11 +37,9 @@ class Momentum(Optimizer):
         self.moments = state_like(self.parameters, "moments")
         self._register_state(self.moments)
 
+    @jit
     def construct(self, gradients):
-        gradients = self.prepared(gradients)
-        lr = self.get_lr()
-        self._advance_step()
-        return tuple(self._update(i, self._lr_at(lr, i), g) for i, g in enumerate(gradients))
+        return self._update_each(gradients)
 
     def _update(self, i: int, lr, g) -> Tensor:
         param, moment = self.params[i], self.moments[i]

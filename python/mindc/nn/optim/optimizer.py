@@ -299,5 +299,14 @@ class Optimizer(Cell):
     def _advance_step(self) -> None:
         ops.assign_add(self.global_step, Tensor(np.ones([1], np.int32)))
 
+    def _update_each(self, gradients, decay: bool = True) -> tuple:
+        """One step of an optimizer whose update is per parameter: prepare the gradients, read
+        this step's learning rate, advance global_step, then `self._update(i, lr, gradient)` for
+        each parameter i."""
+        gradients = self.prepared(gradients, decay)
+        lr = self.get_lr()
+        self._advance_step()
+        return tuple(self._update(i, self._lr_at(lr, i), g) for i, g in enumerate(gradients))
+
     def construct(self, *hyper_params):
         raise NotImplementedError(f"{self.cls_name} must define construct(gradients)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from mindc import ops
+from mindc.frontend.jit import jit
 from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
 from mindc.nn.optim.optimizer import Optimizer, state_like, success
@@ -51,11 +52,9 @@ class SGD(Optimizer):
         self.stat = state_like(self.parameters, "stat", 1.0)
         self._register_state([*self.accum, *self.stat])
 
+    @jit
     def construct(self, gradients):
-        gradients = self.prepared(gradients, decay=False)
-        lr = self.get_lr()
-        self._advance_step()
-        return tuple(self._update(i, self._lr_at(lr, i), g) for i, g in enumerate(gradients))
+        return self._update_each(gradients, decay=False)
 
     def _update(self, i: int, lr, g) -> Tensor:
         param, accum, stat = self.parameters[i], self.accum[i], self.stat[i]

@@ -1,4 +1,5 @@
-"""Training and evaluation wrappers (MindSpore's nn.WithLossCell, WithEvalCell, TrainOneStepCell).
+"""Training and evaluation wrappers (MindSpore's nn.WithLossCell, WithEvalCell, TrainOneStepCell,
+ForwardValueAndGrad).
 
 Wrappers are made with auto_prefix=False, as in MindSpore, so wrapping a network does not
 rename its Parameters (checkpoint names stay `fc1.weight`, not `network._backbone.fc1.weight`).
@@ -7,11 +8,11 @@ from __future__ import annotations
 
 from mindc import ops
 from mindc.frontend import dtype as mdt
-from mindc.frontend.grad import value_and_grad
+from mindc.frontend.grad import GradOperation, value_and_grad
 from mindc.frontend.parameter import ParameterTuple
 from mindc.nn.cell import Cell
 
-__all__ = ["WithLossCell", "WithEvalCell", "TrainOneStepCell"]
+__all__ = ["WithLossCell", "WithEvalCell", "TrainOneStepCell", "ForwardValueAndGrad"]
 
 
 def _check_cell(value, what: str, owner: str) -> Cell:
@@ -93,3 +94,34 @@ class TrainOneStepCell(Cell):
     def grad_reducer(self, grads):
         """Data parallelism's gradient reduction (the identity on one device)."""
         return grads
+
+
+class ForwardValueAndGrad(Cell):
+    """ForwardValueAndGrad(network, weights=None, get_all=False, get_by_list=False,
+    sens_param=False): construct(*inputs) returns (network(*inputs), gradients), the gradients
+    as GradOperation(get_all, get_by_list, sens_param) gives them (with sens_param, the last
+    input is the sensitivity and not passed to the network)."""
+
+    def __init__(self, network, weights=None, get_all: bool = False, get_by_list: bool = False,
+                 sens_param: bool = False):
+        super().__init__(auto_prefix=False)
+        if not (isinstance(network, Cell) or callable(network)):
+            raise TypeError(f"For 'ForwardValueAndGrad', the argument 'network' must be cell, function type or "
+                            f"method type, but got '{type(network).__name__}'")
+        for name, flag in (("get_all", get_all), ("get_by_list", get_by_list)):
+            if not isinstance(flag, bool):
+                raise TypeError(f"For 'ForwardValueAndGrad', the type of '{name}' must be bool, "
+                                f"but got '{type(flag).__name__}'")
+        if get_by_list and not isinstance(weights, (ParameterTuple, tuple, list)):
+            raise TypeError(f"For 'ForwardValueAndGrad', when 'get_by_list' is set to True, the argument 'weights' "
+                            f"must be Parameters array, but got '{type(weights).__name__}'")
+        self.network = network
+        if isinstance(network, Cell):
+            network.set_grad()
+        self.weights, self.get_all, self.get_by_list, self.sens_param = weights, get_all, get_by_list, sens_param
+        self.grad = GradOperation(get_all=get_all, get_by_list=get_by_list, sens_param=sens_param)
+
+    def construct(self, *inputs):
+        loss = self.network(*(inputs[:-1] if self.sens_param else inputs))
+        gradient = self.grad(self.network, self.weights) if self.get_by_list else self.grad(self.network)
+        return loss, gradient(*inputs)

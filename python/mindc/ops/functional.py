@@ -1,0 +1,34 @@
+"""mindc.ops.functional (MindSpore's `from mindspore.ops import functional as F`): every
+functional op of mindc.ops, plus MindSpore's F names for primitive instances (`F.tensor_add` is
+`P.Add()`), and `partial`."""
+from __future__ import annotations
+
+import functools
+
+from mindc.ops import operations as P
+from mindc.ops.array import *  # noqa: F401,F403
+from mindc.ops.math import *  # noqa: F401,F403
+from mindc.ops.nn import *  # noqa: F401,F403
+from mindc.ops.random import *  # noqa: F401,F403
+from mindc.ops.state import *  # noqa: F401,F403
+
+partial = functools.partial
+
+tensor_add = P.Add()
+tensor_sub = P.Sub()
+tensor_mul = P.Mul()
+tensor_div = P.RealDiv()
+tensor_pow = P.Pow()
+tensor_floordiv = P.FloorDiv()
+tensor_mod = P.FloorMod()
+tensor_exp = P.Exp()
+tensor_ceil = P.Ceil()
+tensor_gt = P.Greater()
+tensor_ge = P.GreaterEqual()
+tensor_lt = P.Less()
+tensor_le = P.LessEqual()
+reduce_sum = P.ReduceSum()
+reduce_mean = P.ReduceMean()
+reduce_max = P.ReduceMax()
+reduce_min = P.ReduceMin()
+
