@@ -92,7 +92,8 @@ class Mindc:
         return f"{_version('mindc')} (MLIR {_version('xtc-mlir-python-bindings')}, opt level 2)"
 
     def threads(self) -> str:
-        return "1 thread (the generated code has no parallel loops yet)"
+        threads = self.mindc.get_context("runtime_num_threads")
+        return f"runtime_num_threads={threads}: big products and convolutions split over {threads} thread(s)"
 
     def gemm(self, a: np.ndarray, b: np.ndarray) -> Run:
         sigs = [self.Sig(a.shape, "f32"), self.Sig(b.shape, "f32")]

@@ -73,8 +73,8 @@ def render(peers: dict, cfg, quick: bool, compile_batch: int, load: tuple[float,
     for p in peers.values():
         out.append(f"| {p['name']} | {p['unavailable']} | |" if "unavailable" in p
                    else f"| {p['name']} | {p['version']} | {p['threads']} |")
-    out += ["", "Each library runs with its own default threading on the 2 cores; mindc's code is "
-            "single-threaded, which by itself costs it up to half of a 2-thread peer's speed.", ""]
+    out += ["", "Each library runs with its own default threading on the 2 cores; mindc runs once per "
+            "`runtime_num_threads` setting of bench/run.py's `--mindc-threads`.", ""]
     out += ["## GEMM, f32, n×n times n×n", "",
             "GFLOP/s (2n³ / median time), higher is better; in brackets the speed relative to numpy "
             "(numpy's time / the peer's time).", ""]

@@ -5,7 +5,10 @@
     python bench/run.py --quick --peers numpy --sizes 8 --batches 2 --out -
 
 mindc and numpy always run (numpy is the baseline every ratio refers to); `--peers` picks the
-others. Each peer is measured in a process of its own, one after another: on 2 cores, the idle
+others. mindc runs once per thread count of `--mindc-threads` (its `runtime_num_threads`; by
+default 1 and all cores), and `--rounds R` measures every peer R times, taking each cell's
+median over the rounds: on a machine shared with other work, the rounds interleave the peers in
+time, so that a busy moment does not land on one peer alone. Each peer is measured in a process of its own, one after another: on 2 cores, the idle
 thread pools of four libraries in one process (OpenBLAS and XLA spin-wait, torch's OpenMP
 barriers) slowed whichever library ran next by up to 30x. A peer whose library does not import
 is listed with the reason instead of numbers. Every result is checked against float64 numpy
@@ -229,13 +232,16 @@ def describe(cell: Cell, fmt: Callable[[float], str]) -> str:
     return cell.note if cell.seconds is None else fmt(cell.seconds) + (f" ({cell.note})" if cell.note else "")
 
 
-def run_peer(name: str, cfg: Config, sizes: list[int], batches: list[int]) -> dict:
-    """Every benchmark of one peer in this process, as JSON-ready data."""
+def run_peer(name: str, cfg: Config, sizes: list[int], batches: list[int], threads: int | None = None) -> dict:
+    """Every benchmark of one peer in this process, as JSON-ready data; `threads` sets mindc's
+    runtime_num_threads."""
     try:
         peer = PEERS[name]()
     except Unavailable as e:
         log(f"{name}: {e}")
         return {"name": name, "unavailable": str(e)}
+    if threads is not None:
+        peer.mindc.set_context(runtime_num_threads=threads)
     log(f"{name} {peer.version()}: {peer.threads()}")
     compile_times = bench_compile(peer, cfg)
     gemm = bench_gemm(peer, sizes, cfg)
@@ -256,11 +262,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="comma-separated peers besides mindc and numpy, which always run (default: %(default)s)")
     p.add_argument("--sizes", type=ints, default=[256, 512, 1024, 2048], help="GEMM sizes n")
     p.add_argument("--batches", type=ints, default=[1, 64, 512], help="MLP batch sizes")
+    p.add_argument("--mindc-threads", type=ints, default=sorted({1, os.cpu_count() or 1}),
+                   help="mindc's runtime_num_threads, one mindc column each (default: %(default)s)")
+    p.add_argument("--rounds", type=int, default=1, help="measure every peer this many times; each cell is "
+                   "the median over the rounds (default: %(default)s)")
     p.add_argument("--max-call-s", type=float, help="skip sizes whose one call is predicted to take longer "
                    "(default: 60, 10 with --quick)")
     p.add_argument("--out", default=str(ROOT / "bench" / "RESULTS.md"), help="report path, '-' for stdout")
     p.add_argument("--worker", metavar="PEER", help=argparse.SUPPRESS)  # internal: measure one peer
     p.add_argument("--worker-json", help=argparse.SUPPRESS)
+    p.add_argument("--worker-threads", type=int, help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     unknown = set(args.peers.split(",")) - set(PEERS) - {"", "none"}
     if unknown:
@@ -268,13 +279,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def run_worker(name: str, args: argparse.Namespace) -> dict:
+def run_worker(name: str, args: argparse.Namespace, threads: int | None = None) -> dict:
     """Measure one peer in a fresh Python process; a crash becomes an "unavailable" entry."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / f"{name}.json"
         command = [sys.executable, str(Path(__file__).resolve()), "--worker", name, "--worker-json", str(out),
                    "--sizes", ",".join(map(str, args.sizes)), "--batches", ",".join(map(str, args.batches))]
         command += ["--quick"] if args.quick else []
+        command += ["--worker-threads", str(threads)] if threads is not None else []
         command += ["--max-call-s", str(args.max_call_s)] if args.max_call_s else []
         code = subprocess.call(command)
         if code or not out.exists():
@@ -284,18 +296,50 @@ def run_worker(name: str, args: argparse.Namespace) -> dict:
         return json.loads(out.read_text())
 
 
+def run_round(chosen: set[str], args: argparse.Namespace) -> dict:
+    """Every chosen peer measured once, in ORDER; mindc once per thread count, keyed "mindc" for
+    the most threads (the default setting) and "mindc-<n>" for the others."""
+    peers = {}
+    for name in ORDER:
+        if name == "mindc":
+            for threads in args.mindc_threads:
+                data = run_worker(name, args, threads)
+                data["name"] = f"mindc ({threads} thread{'s' if threads > 1 else ''})"
+                peers["mindc" if threads == max(args.mindc_threads) else f"mindc-{threads}"] = data
+        elif name in chosen:
+            peers[name] = run_worker(name, args)
+    return peers
+
+
+def median_of_rounds(runs: list[dict]) -> dict:
+    """One peer's data from several rounds: each timing cell the median of the rounds' medians
+    (a cell without a time in some round keeps the first round's); compile times of the first
+    round (its first compile is the process's first, as the report says)."""
+    first = dict(runs[0])
+    if "unavailable" in first or len(runs) == 1:
+        return first
+    for bench in ("gemm", "mlp"):
+        for key, cell in first[bench].items():
+            cells = [r[bench][key] for r in runs]
+            if all(c["seconds"] is not None for c in cells):
+                first[bench][key] = {"seconds": statistics.median(c["seconds"] for c in cells),
+                                     "calls": sum(c["calls"] for c in cells), "note": cell["note"]}
+    return first
+
+
 def main(argv: list[str] | None = None) -> dict:
     args = parse_args(argv)
     cfg = Config.quick() if args.quick else Config()
     if args.max_call_s:
         cfg = dataclasses.replace(cfg, max_call_s=args.max_call_s)
     if args.worker:
-        data = run_peer(args.worker, cfg, args.sizes, args.batches)
+        data = run_peer(args.worker, cfg, args.sizes, args.batches, args.worker_threads)
         Path(args.worker_json).write_text(json.dumps(data))
         return data
     chosen = set(ALWAYS) | set(args.peers.split(","))
     load_before = os.getloadavg()[0]
-    peers = {name: run_worker(name, args) for name in ORDER if name in chosen}
+    rounds = [run_round(chosen, args) for _ in range(args.rounds)]
+    peers = {key: median_of_rounds([r[key] for r in rounds]) for key in rounds[0]}
     report = render(peers, cfg, args.quick, COMPILE_BATCH, (load_before, os.getloadavg()[0]))
     if args.out == "-":
         sys.stdout.write(report)

@@ -14,7 +14,8 @@
 // Sizes that are not multiples of the tiles are peeled, so every vector is static and unmasked.
 // Elementwise ops, reductions, transposes and pools are left to the naive loops, which LLVM
 // vectorizes at O2 (an elementwise op of 400k floats runs at ~6 floats/ns already); the pool and
-// max_pool_grad rules shape those loops for it (see rules/nn.py tiled_max).
+// max_pool_grad rules shape those loops for it (see rules/nn.py tiled_max). Those that
+// mind-mark-parallel tagged as big get a loop over their rows, for the threads.
 //
 // The vectors left here are n-d (accumulator tiles): the pipeline must unroll their transfers
 // after bufferization (convert-vector-to-scf{full-unroll=true}), since the default lowering
@@ -82,6 +83,23 @@ module attributes {transform.with_named_sequence} {
     } : !transform.any_op
     transform.yield
   }
+  // Tag `loop` for mind-parallel-loops if `tagged` (the number of ops of the op being scheduled
+  // that mind-mark-parallel tagged: taken before generalize, which drops the tag) is not 0.
+  // The inner sequence stops at the comparison that fails; the outer one, which would go on
+  // past a failure, only keeps it from failing the schedule.
+  transform.named_sequence @parallel_if(%loop: !transform.any_op {transform.readonly},
+                                        %tagged: !transform.param<i64> {transform.readonly}) {
+    transform.sequence %loop, %tagged : !transform.any_op, !transform.param<i64> failures(suppress) {
+    ^bb0(%l: !transform.any_op, %n: !transform.param<i64>):
+      transform.sequence %l, %n : !transform.any_op, !transform.param<i64> failures(propagate) {
+      ^bb1(%l1: !transform.any_op, %n1: !transform.param<i64>):
+        %zero = transform.param.constant 0 : i64 -> !transform.param<i64>
+        transform.match.param.cmpi gt %n1, %zero : !transform.param<i64>
+        transform.annotate %l1 "mindc.parallel" : !transform.any_op
+      }
+    }
+    transform.yield
+  }
   // Stride 1 (columns ow + kw * dilation vectorize along ow) and more than one input channel
   // (otherwise there is no channel sum to make FMAs of: @conv1 takes that case).
   transform.named_sequence @match_conv(%op: !transform.any_op {transform.readonly}) -> !transform.any_op {
@@ -118,11 +136,14 @@ module attributes {transform.with_named_sequence} {
     transform.yield %m : !transform.any_op
   }
   transform.named_sequence @conv(%conv: !transform.any_op {transform.consumed}) {
+    %tagged = transform.structured.match attributes {mindc.parallel} in %conv : (!transform.any_op) -> !transform.any_op
+    %big = transform.num_associations %tagged : (!transform.any_op) -> !transform.param<i64>
     %g0 = transform.structured.generalize %conv : (!transform.any_op) -> !transform.any_op
     // (n, ow, oh, f, c, kh, kw): with ow before f, each tap's contraction has the layout
     // (k, m) x (n, k) -> (n, m) that the outer-product lowering turns into FMAs along ow.
     %g = transform.structured.interchange %g0 iterator_interchange = [0, 3, 2, 1, 4, 5, 6] : (!transform.any_op) -> !transform.any_op
     %t, %l:4 = transform.structured.tile_using_for %g tile_sizes [1, 16, 1, 8, 0, 0, 0] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
+    transform.include @parallel_if failures(propagate) (%l#0, %big) : (!transform.any_op, !transform.param<i64>) -> ()
     %t2, %r:3 = transform.structured.tile_using_for %t tile_sizes [0, 0, 0, 0, 8, 1, 1] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
     transform.include @peel failures(propagate) (%r#0) : (!transform.any_op) -> ()
     transform.include @peel failures(propagate) (%l#3) : (!transform.any_op) -> ()
@@ -133,8 +154,11 @@ module attributes {transform.with_named_sequence} {
   // One input channel, kept in the order (n, f, oh, ow, c, kh, kw): tiles of 8 filters x 16
   // columns of one row, each tap a broadcast weight times a row of x added to the accumulator.
   transform.named_sequence @conv1(%conv: !transform.any_op {transform.consumed}) {
+    %tagged = transform.structured.match attributes {mindc.parallel} in %conv : (!transform.any_op) -> !transform.any_op
+    %big = transform.num_associations %tagged : (!transform.any_op) -> !transform.param<i64>
     %g = transform.structured.generalize %conv : (!transform.any_op) -> !transform.any_op
     %t, %l:4 = transform.structured.tile_using_for %g tile_sizes [1, 8, 1, 16, 0, 0, 0] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
+    transform.include @parallel_if failures(propagate) (%l#0, %big) : (!transform.any_op, !transform.param<i64>) -> ()
     %t2, %r:3 = transform.structured.tile_using_for %t tile_sizes [0, 0, 0, 0, 1, 1, 1] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
     transform.include @peel failures(propagate) (%l#3) : (!transform.any_op) -> ()
     transform.include @peel failures(propagate) (%l#1) : (!transform.any_op) -> ()
@@ -148,6 +172,30 @@ module attributes {transform.with_named_sequence} {
     %t2, %r:2 = transform.structured.tile_using_for %t tile_sizes [0, 0, 0, 0, 0, 1, 1] : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
     transform.include @peel failures(propagate) (%l#3) : (!transform.any_op) -> ()
     transform.include @vectorize_in failures(propagate) (%l#0) : (!transform.any_op) -> ()
+    transform.yield
+  }
+  // A generic op tagged by mind-mark-parallel becomes a loop over its rows, for
+  // mind-parallel-loops to split, if its rows are computed independently: rank 2 or more, first
+  // loop parallel (elementwise ops, reductions of the other dims, softmax rows). Each row stays
+  // one linalg op, lowered to loops that LLVM vectorizes as before. (The inner sequence stops at
+  // a check that fails; the outer one keeps that from failing the schedule.)
+  transform.named_sequence @parallel_rows(%op: !transform.any_op {transform.consumed}) {
+    transform.sequence %op : !transform.any_op failures(suppress) {
+    ^bb0(%o: !transform.any_op):
+      transform.sequence %o : !transform.any_op failures(propagate) {
+      ^bb1(%g: !transform.any_op):
+        %c1 = transform.param.constant 1 : i64 -> !transform.param<i64>
+        transform.match.structured %g : !transform.any_op {
+        ^bb2(%s: !transform.any_op):
+          transform.match.structured.dim %s[0] {parallel} : !transform.any_op
+          %rank = transform.match.structured.rank %s : (!transform.any_op) -> !transform.param<i64>
+          transform.match.param.cmpi gt %rank, %c1 : !transform.param<i64>
+          transform.match.structured.yield
+        }
+        %t, %loop = transform.structured.tile_using_for %g tile_sizes [1] : (!transform.any_op) -> (!transform.any_op, !transform.any_op)
+        transform.annotate %loop "mindc.parallel" : !transform.any_op
+      }
+    }
     transform.yield
   }
   transform.named_sequence @__transform_main(%root: !transform.any_op {transform.readonly}) {
@@ -167,6 +215,14 @@ module attributes {transform.with_named_sequence} {
     transform.foreach %rows : !transform.any_op {
     ^bb0(%op: !transform.any_op):
       transform.include @filter_rows failures(propagate) (%op) : (!transform.any_op) -> ()
+      transform.yield
+    }
+    // Other generic ops and reductions tagged by mind-mark-parallel (the convolutions' tiles
+    // above lost the tag to generalize): rows for the threads.
+    %big = transform.structured.match ops{["linalg.generic", "linalg.reduce"]} attributes {mindc.parallel} in %root : (!transform.any_op) -> !transform.any_op
+    transform.foreach %big : !transform.any_op {
+    ^bb0(%op: !transform.any_op):
+      transform.include @parallel_rows failures(propagate) (%op) : (!transform.any_op) -> ()
       transform.yield
     }
     transform.yield

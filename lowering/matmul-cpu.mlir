@@ -10,6 +10,9 @@
 //      vector.contract of vector<8x1> x vector<1x16>: 8 broadcast-FMAs on 512-bit vectors.
 //   3. the accumulators (two vector<8x16>, 16 registers) are hoisted out of the k loop as
 //      iter_args; contractions become outer products, then vector.fma.
+//   4. products tagged `mindc.parallel` by mind-mark-parallel (big enough for several threads):
+//      their loop over n panels in each k block (a batch_matmul's loop over the batch) is
+//      tagged too, for mind-parallel-loops to split between threads (passes/parallel.py).
 // Tiles are found again by the `mindc.tile` attribute (clones keep it), so handles survive
 // peeling and unrolling; `mindc.k_loop` marks the k loops whose accumulators are hoisted.
 module attributes {transform.with_named_sequence} {
@@ -83,6 +86,12 @@ module attributes {transform.with_named_sequence} {
       %t, %loops:2 = transform.structured.tile_using_for %block tile_sizes [8, 32, 0] interchange = [1, 0, 2]
           : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op)
       transform.annotate %t "mindc.tile" : !transform.any_op
+      // Products tagged by mind-mark-parallel: the n loop's 32-column panels are disjoint
+      // columns of C, so mind-parallel-loops may split it between threads (the k blocks stay
+      // in order around it).
+      %big = transform.structured.match attributes {mindc.parallel} in %t : (!transform.any_op) -> !transform.any_op
+      %panels = transform.get_parent_op %big {nth_parent = 2, op_name = "scf.for"} : (!transform.any_op) -> !transform.any_op
+      transform.annotate %panels "mindc.parallel" : !transform.any_op
       transform.include @peel failures(propagate) (%loops#1) : (!transform.any_op) -> ()
       transform.include @peel failures(propagate) (%loops#0) : (!transform.any_op) -> ()
     }
@@ -91,6 +100,10 @@ module attributes {transform.with_named_sequence} {
       %t, %loops:3 = transform.structured.tile_using_for %bmm tile_sizes [1, 8, 32, 0] interchange = [0, 2, 1, 3]
           : (!transform.any_op) -> (!transform.any_op, !transform.any_op, !transform.any_op, !transform.any_op)
       transform.annotate %t "mindc.tile" : !transform.any_op
+      // Tagged by mind-mark-parallel: the threads share out the batch.
+      %big = transform.structured.match attributes {mindc.parallel} in %t : (!transform.any_op) -> !transform.any_op
+      %batch = transform.get_parent_op %big {nth_parent = 3, op_name = "scf.for"} : (!transform.any_op) -> !transform.any_op
+      transform.annotate %batch "mindc.parallel" : !transform.any_op
       transform.include @peel failures(propagate) (%loops#2) : (!transform.any_op) -> ()
       transform.include @peel failures(propagate) (%loops#1) : (!transform.any_op) -> ()
     }

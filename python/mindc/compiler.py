@@ -47,11 +47,41 @@ def parse_pipeline(text: str) -> list[str]:
 
 
 def expand(items: Iterable[str]) -> list[str]:
+    """Items with mind pipeline aliases replaced by their passes; ValueError for a bad option."""
     out = []
     for item in items:
-        name = item.partition("{")[0].strip()
-        out.extend(expand(PIPELINES[name][1]) if name in PIPELINES else [item])
+        name, brace, options = item.partition("{")
+        name = name.strip()
+        if name in PIPELINES:
+            out.extend(with_options(name, expand(PIPELINES[name][1]), options.rstrip().removesuffix("}")))
+        else:
+            out.append(item)
     return out
+
+
+def with_options(pipeline: str, items: list[str], options: str) -> list[str]:
+    """A pipeline's options (`threads=2`) given to each of its mind passes that has that option
+    and does not set it itself (the schedules' `name`s are the pipeline's, not the user's)."""
+    for option in options.split():
+        key = option.partition("=")[0].replace("-", "_")
+        takers = [i for i, item in enumerate(items) if key in _open_options(item)]
+        if not takers:
+            known = sorted({o.replace("_", "-") for item in items for o in _open_options(item)})
+            raise ValueError(f"unknown option '{option.partition('=')[0]}' for pipeline {pipeline} "
+                             f"(options: {', '.join(known) or 'none'})")
+        for i in takers:
+            name, _, own = items[i].partition("{")
+            items[i] = f"{name}{{{' '.join([*own.removesuffix('}').split(), option])}}}"
+    return items
+
+
+def _open_options(item: str) -> set[str]:
+    """The options of a mind pass item that the item leaves at their defaults."""
+    name, _, own = item.partition("{")
+    if name.strip() not in PASSES:
+        return set()
+    given = {o.partition("=")[0].replace("-", "_") for o in own.removesuffix("}").split()}
+    return {f.name for f in pass_class(name.strip()).options()} - given
 
 
 def make_pass(item: str) -> Pass | str:

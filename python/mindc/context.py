@@ -7,6 +7,7 @@ a graph is traced into it in both.
 """
 from __future__ import annotations
 
+import os
 from typing import Any
 
 __all__ = ["GRAPH_MODE", "PYNATIVE_MODE", "set_context", "get_context", "set_device", "get_device"]
@@ -21,7 +22,7 @@ _DEVICES = ("CPU",)
 _ACCEPTED = {"device_id": 0, "save_graphs": False, "save_graphs_path": ".", "jit_config": {},
              "max_call_depth": 1000, "pynative_synchronize": False, "max_device_memory": "1024GB",
              "deterministic": "OFF", "enable_graph_kernel": False, "graph_kernel_flags": "",
-             "memory_optimize_level": "O0", "runtime_num_threads": 30, "inter_op_parallel_num": 0,
+             "memory_optimize_level": "O0", "runtime_num_threads": os.cpu_count() or 1, "inter_op_parallel_num": 0,
              "enable_compile_cache": False, "compile_cache_path": ".", "print_file_path": "",
              "mempool_block_size": "1GB", "check_bprop": False, "grad_for_scalar": False,
              "enable_reduce_precision": True, "precompile_only": False, "debug_level": 0,

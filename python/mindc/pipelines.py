@@ -5,6 +5,8 @@ that `mind-opt --pass-pipeline` and the Python API run literally the same thing.
 """
 from __future__ import annotations
 
+from mindc.context import get_context
+
 # Derivative ops -> generated adjoint functions, cleaned up (unused forward values, unused
 # private functions).
 AUTODIFF = ["mind-autodiff", "mind-canonicalize", "symbol-dce"]
@@ -21,6 +23,9 @@ LINALG_TO_LLVM = [
     "mind-bool-to-i8",
     "func.func(linalg-fuse-elementwise-ops)",
     "canonicalize",
+    # Ops big enough to pay for a dispatch to the thread pool are tagged; the schedules tag one
+    # outer tile loop of each for mind-parallel-loops (passes/parallel.py).
+    "mind-mark-parallel",
     # Transform-dialect schedules from lowering/: tiling and vectorization on tensors.
     *(f"mind-schedule{{name={name}}}" for name in SCHEDULES),
     "canonicalize",
@@ -34,6 +39,17 @@ LINALG_TO_LLVM = [
     "one-shot-bufferize{allow-return-allocs-from-loops bufferize-function-boundaries "
     "function-boundary-type-conversion=identity-layout-map}",
     "buffer-deallocation-pipeline",
+    # The tagged loops, free of tensors now, become scf.parallel over one chunk per thread, and
+    # each chunk an async task for MLIR's async runtime (its thread pool is the process's, see
+    # runtime/engine.py). min-task-size=1: the chunks are already as big as they should be.
+    "mind-parallel-loops",
+    "async-parallel-for{min-task-size=1}",
+    "async-to-async-runtime",
+    "async-runtime-ref-counting",
+    "async-runtime-ref-counting-opt",
+    "convert-async-to-llvm",
+    # It declares the whole runtime API whether used or not.
+    "symbol-dce",
     "convert-bufferization-to-memref",
     "mind-bool-memref-to-i8",
     # Vector transfers the schedules leave become loads and stores. Fully unrolled: otherwise
@@ -55,10 +71,19 @@ LINALG_TO_LLVM = [
     "reconcile-unrealized-casts",
 ]
 
+
+def codegen_options() -> tuple:
+    """What decides the code the CPU pipeline makes besides the IR: MindSpore's context key
+    `runtime_num_threads` (read by mind-mark-parallel and mind-parallel-loops). Every compile
+    cache keys on it, so a new setting compiles anew instead of reusing other threads' code."""
+    return (get_context("runtime_num_threads"),)
+
+
 STAGES = {"mind": [], "mind-grad": AUTODIFF, "linalg": AUTODIFF + TO_LINALG,
           "llvm": AUTODIFF + TO_LINALG + LINALG_TO_LLVM}
 
-# Aliases mind-opt expands inside --pass-pipeline.
+# Aliases mind-opt expands inside --pass-pipeline. An alias's options go to each of its mind
+# passes that has the option (compiler.with_options): mind-cpu-pipeline{threads=2}.
 PIPELINES = {
     "mind-cpu-pipeline": ("Lower mind IR to the LLVM dialect for the CPU.", AUTODIFF + TO_LINALG + LINALG_TO_LLVM),
     "mind-linalg-to-llvm": ("Lower linalg on tensors to the LLVM dialect for the CPU.", LINALG_TO_LLVM),

@@ -3,8 +3,8 @@
 A value is active when it is varied (it depends on a differentiated argument) and useful (a
 differentiated result depends on it). Only active values get cotangents and only ops with an
 active result get adjoints, so nothing is computed for values that do not reach the requested
-gradients. Both sets are fixpoints over the function, loops included; only floating-point
-values (tensors or scalars) carry derivatives.
+gradients. Both sets are fixpoints over the function, loops included; floating-point values
+(tensors or scalars) and integer tensors carry derivatives (see is_differentiable_type).
 """
 from __future__ import annotations
 
@@ -16,8 +16,12 @@ from mindc.rules.base import NotDifferentiable, RuleError, rule_for
 
 
 def is_differentiable_type(t: ir.Type) -> bool:
+    """Floats, and integer tensors: MindSpore differentiates integer tensors too (with integer
+    gradients); integer scalars are loop counters and indices, never differentiated."""
     if isinstance(t, ir.ShapedType):
         t = ir.ShapedType(t).element_type
+        if isinstance(t, ir.IntegerType) and ir.IntegerType(t).width > 1:
+            return True
     return isinstance(t, ir.FloatType)
 
 

@@ -16,7 +16,7 @@ from mlir import ir
 from mlir.dialects import func
 
 from mindc.autodiff.bprop import BPROP
-from mindc.frontend.grad import where_text
+from mindc.frontend.grad_request import where_text
 from mindc.frontend.jit import flatten, trace_into, unflatten
 from mindc.frontend.tensor import Tensor
 from mindc.frontend.trace import Tracer, current_trace, location, user_frame_position

@@ -13,12 +13,12 @@ from typing import Callable, Sequence
 from mlir import ir
 from mlir.dialects import scf
 
-from mindc.frontend.convert import GraphTypeError
+from mindc.frontend.convert import GraphTypeError, converted_callable
 from mindc.frontend.liveness import RETURN
 from mindc.frontend.region import (Mismatch, RegionTrace, Template, Undefined, condition, describe, differ, in_region,
                                    join, joined_sig, label, placeholder, syntax_error, tensor_like, wrap)
 from mindc.frontend.tensor import Tensor
-from mindc.frontend.trace import current_trace, location
+from mindc.frontend.trace import current_trace, location, user_frame_position
 
 
 def graph_if(cond: Tensor, then_fn: Callable, else_fn: Callable, names: Sequence[str], where, what: str) -> tuple:
@@ -32,7 +32,8 @@ def graph_if(cond: Tensor, then_fn: Callable, else_fn: Callable, names: Sequence
         scratch = scf.IfOp(c, [], has_else=True)
     branches = [RegionTrace(scratch.then_block, outer), RegionTrace(scratch.else_block, outer)]
     outs = [in_region(t, fn) for t, fn in zip(branches, (then_fn, else_fn))]
-    templates, tuples, owners = _join_branches(names, outs, where, what)
+    # Functions or cells that differ between the branches join as one chosen by cond.
+    templates, tuples, owners = _join_branches(names, outs, where, what, lambda fns: Switch(fns, cond, condition=True))
     yields: list[list[ir.Value]] = [[], []]
     for values, name in zip(tuples, owners):
         sig = joined_sig(values)
@@ -85,7 +86,25 @@ def graph_switch(key: Tensor, case_fns: Sequence[Callable], names: Sequence[str]
     return cases_from(0)
 
 
-def _join_branches(names, outs, where, what):
+class Switch:
+    """Callables chosen by a traced tensor: calling it calls the chosen one, as a branch op
+    whose case k calls callables[k]. key is a one-element integer tensor (MindSpore's
+    switch_layer: a tuple or CellList indexed by a tensor; graph_switch), or with condition, a
+    condition choosing callables[0] if true, else callables[1] (functions that differ between
+    the branches of an if)."""
+
+    def __init__(self, callables: Sequence[Callable], key: Tensor, condition: bool = False):
+        self.callables, self.key, self.condition = list(callables), key, condition
+
+    def __call__(self, *args, **kwargs):
+        cases = [lambda f=f: (converted_callable(f)(*args, **kwargs),) for f in self.callables]
+        where = user_frame_position()
+        if self.condition:
+            return graph_if(self.key, *cases, ["the result"], where, "call of a function chosen by a tensor")[0]
+        return graph_switch(self.key, cases, ["the result"], where, "call of a cell chosen by a tensor")[0]
+
+
+def _join_branches(names, outs, where, what, choose):
     """Templates of the branch results and the tuples of their tensors (one per branch), each
     with its variable's name."""
     templates, tuples, owners = [], [], []
@@ -103,7 +122,7 @@ def _join_branches(names, outs, where, what):
             continue
         found: list = []
         try:
-            templates.append(join(values, found))
+            templates.append(join(values, found, choose))
         except Mismatch as e:
             raise GraphTypeError(f"{label(name)} differs between the branches of this {what}: {e}", where) from None
         tuples += found

@@ -21,10 +21,11 @@ from typing import Any, Callable, Sequence
 from mlir import ir
 
 from mindc.frontend import dtype as mdt
-from mindc.frontend.convert import GraphSyntaxError, converted_callable
-from mindc.frontend.branches import graph_if, graph_switch
+from mindc.frontend.convert import GraphRecursionError, GraphSyntaxError, converted_callable
+from mindc.frontend.branches import Switch, graph_if
+from mindc.frontend.jit import Jitted
 from mindc.frontend.loops import graph_for, graph_while
-from mindc.frontend.region import RegionTrace, Undefined, in_region, syntax_error
+from mindc.frontend.region import RegionTrace, Undefined, in_region
 from mindc.frontend.tensor import Tensor
 from mindc.frontend.trace import current_trace, user_frame_position
 
@@ -37,8 +38,11 @@ _depth: dict = {}
 def call(f: Any) -> Any:
     """f as converted code calls it: converted if it is user code (convert.converted_callable),
     and, while tracing, checked for recursion that does not end."""
-    g = converted_callable(f)
-    if g is f or current_trace() is None:
+    if current_trace() is None:
+        return converted_callable(f)
+    # A jit function called in a trace runs inline (Jitted.__call__): the same converted code.
+    g = converted_callable(f.fn if isinstance(f, Jitted) else f)
+    if g is f:
         return g
     return functools.partial(_traced_call, g, user_frame_position())
 
@@ -46,8 +50,10 @@ def call(f: Any) -> Any:
 def _traced_call(fn: Callable, where, *args, **kwargs) -> Any:
     code = getattr(fn, "__func__", fn).__code__
     if _depth.get(code, 0) >= MAX_RECURSION:
-        raise syntax_error(f"the recursion of '{code.co_name}' did not end after {MAX_RECURSION} nested calls while "
-                           "tracing; in graph mode a recursion must end on Python values, not on tensors", where)
+        raise GraphRecursionError(f"the recursion of '{code.co_name}' did not end after {MAX_RECURSION} nested calls "
+                                  "while tracing: in graph mode a recursion must end on Python values; on a tensor "
+                                  "condition both branches are traced, and the recursion becomes an endless loop",
+                                  where)
     _depth[code] = _depth.get(code, 0) + 1
     try:
         return fn(*args, **kwargs)
@@ -180,18 +186,6 @@ def _callables(seq: Any) -> bool:
     if isinstance(seq, (Tensor, str, dict)) or not hasattr(seq, "__len__") or not hasattr(seq, "__getitem__"):
         return False
     return len(seq) > 0 and all(callable(f) for f in seq)
-
-
-class Switch:
-    """A sequence of callables indexed by a traced tensor: calling it is MindSpore's
-    switch_layer, an scf.index_switch whose case k calls seq[k] (branches.graph_switch)."""
-
-    def __init__(self, seq: Any, key: Tensor):
-        self.seq, self.key = list(seq), key
-
-    def __call__(self, *args, **kwargs) -> Any:
-        cases = [lambda f=f: (call(f)(*args, **kwargs),) for f in self.seq]
-        return graph_switch(self.key, cases, ["the result"], user_frame_position(), "call of a cell chosen by a tensor")[0]
 
 
 # ---- plain Python forms (the body raises)

@@ -25,7 +25,7 @@ from typing import Any, Callable
 
 from mindc.frontend.transform import (RUNTIME, Rewriter, Unsupported, check_supported, has_control_flow, mangle)
 
-__all__ = ["convert", "GraphSyntaxError", "GraphTypeError", "GraphModeError"]
+__all__ = ["convert", "GraphSyntaxError", "GraphTypeError", "GraphRecursionError", "GraphModeError"]
 
 
 class GraphModeError(Exception):
@@ -47,14 +47,22 @@ class GraphSyntaxError(GraphModeError, SyntaxError):
         return self.msg
 
 
-class GraphTypeError(GraphModeError, TypeError):
-    """Values graph mode cannot join: branches or loop iterations that disagree on a variable's
-    structure, shape or dtype; str() is `file:line: message`."""
+class _Located(GraphModeError):
+    """An error at a (file, line, col) of the user's code; str() is `file:line: message`."""
 
     def __init__(self, message: str, where: tuple[str, int, int] | None):
         self.message = message
         self.filename, self.lineno = (where[0], where[1]) if where else (None, None)
         super().__init__(f"{where[0]}:{where[1]}: {message}" if where else message)
+
+
+class GraphTypeError(_Located, TypeError):
+    """Values graph mode cannot join: branches or loop iterations that disagree on a variable's
+    structure, shape or dtype."""
+
+
+class GraphRecursionError(_Located, RuntimeError):
+    """A recursion that does not end while tracing (MindSpore raises a RuntimeError too)."""
 
 
 # ---- which callables are converted

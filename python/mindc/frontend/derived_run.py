@@ -22,6 +22,7 @@ from mindc.frontend.jit import flatten, trace_function, unflatten
 from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
 from mindc.frontend.trace import current_trace
+from mindc.pipelines import codegen_options
 from mindc.rules.base import Sig
 
 PROGRAMS = eager.KernelCache(maxsize=256)
@@ -39,7 +40,7 @@ class Program:
                                 lift_tensors=True)
         ctx = eager.context()
         with ctx:
-            key = traced.module.operation.get_asm(enable_debug_info=False)
+            key = (traced.module.operation.get_asm(enable_debug_info=False), codegen_options())
         self.fn = PROGRAMS.get(key)
         if self.fn is None:
             with ctx, diag.Collector(ctx) as collector:
@@ -55,15 +56,17 @@ class Program:
 
 def run(program: Callable, *args, cell=None, request=None) -> Any:
     """program(*args) in the current trace, or compiled and run; with cell (the Cell program
-    differentiates) and request (a hashable description of what program computes of it), a trace
-    of the same call is reused while it is known to repeat (see the module docstring)."""
+    differentiates) and request (the grad_request.Request program computes: hashable, with the
+    weights as its params), a trace of the same call is reused while it is known to repeat (see
+    the module docstring)."""
     if current_trace() is not None:
         return program(*args)
     leaves: list[Tensor] = []
     spec = flatten((tuple(args), {}), leaves)
     if cell is None:
         return Program(program, spec, leaves)(leaves)
-    key = (cell, request, spec, tuple(Sig(x.shape, x.dtype.mlir) for x in leaves), cell._mode_key())
+    key = (cell, request, spec, tuple(Sig(x.shape, x.dtype.mlir) for x in leaves), cell._mode_key(),
+           codegen_options())
     state = _state(cell)
     entry = REPLAYS.peek(key)
     if entry is not None and entry[0] == state:

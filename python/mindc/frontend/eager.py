@@ -14,6 +14,7 @@ from mlir import ir
 
 from mindc import diag, emit
 from mindc.ir import make_context
+from mindc.pipelines import codegen_options
 from mindc.rules.base import Sig, dtype_of_numpy
 
 _CONTEXT: ir.Context | None = None
@@ -94,7 +95,7 @@ def run(op_name: str, arrays: Sequence[np.ndarray], attrs: Mapping[str, Any]) ->
     """op_name applied to arrays; RuleError if the op's rule rejects them."""
     # Keyed by numpy shapes and dtypes: Sigs cost more to build than the kernel takes to run.
     key = (op_name, tuple(sorted((k, freeze(v)) for k, v in attrs.items())) if attrs else (),
-           tuple([(a.shape, a.dtype) for a in arrays]))
+           tuple([(a.shape, a.dtype) for a in arrays]), codegen_options())
     fn = KERNELS.get(key)
     if fn is None:
         sigs = tuple(Sig(a.shape, dtype_of_numpy(a.dtype)) for a in arrays)

@@ -4,14 +4,14 @@ Each call traces the function into a func.func of mind ops, requests its derivat
 derivative op (mind.grad, mind.value_and_grad, mind.vjp or mind.jvp) and calls the result; the
 mind-autodiff pass generates the adjoint when the program is compiled. Inside mindc.jit this
 all becomes part of the jitted program (jit of grad, grad of grad); outside it, the call is
-traced and compiled as its own program (PyNative; frontend/derived_run.py).
+traced and compiled as its own program (PyNative; frontend/derived_run.py). What is asked
+for (grad_position, weights, ...) and the structure of the answer: frontend/grad_request.py.
 
 Parameters given as `weights` become arguments of the traced function, so their gradients are
 computed; tensors the function captures (closures, globals, Parameters) become arguments too.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -20,6 +20,8 @@ from mlir.dialects import func
 
 from mindc import emit, ops
 from mindc.frontend.derived_run import run
+from mindc.frontend.grad_request import (ALL, FIRST, Request, checked_position, checked_weights, get_grad, in_range,
+                                         request, weights_kind, where_text)
 from mindc.frontend.jit import flatten, symbol_for, trace_into, unflatten
 from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
@@ -28,111 +30,6 @@ from mindc.ir import fresh_symbol
 from mindc.rules.base import Scalar, Sig, numpy_dtype
 
 __all__ = ["grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd", "GradOperation", "get_grad"]
-
-
-def _checked_position(grad_position, where) -> tuple[int, ...] | None:
-    """grad_position as a tuple, with MindSpore's checks when the gradient function is made."""
-    if grad_position is None:
-        return None
-    positions = (grad_position,) if isinstance(grad_position, int) else grad_position
-    if not isinstance(positions, tuple) or not all(isinstance(p, int) for p in positions):
-        raise TypeError(f"{where_text(where)}grad_position must be an int, a tuple of ints or None, "
-                        f"got {grad_position!r}")
-    if any(p < 0 for p in positions):
-        raise ValueError(f"{where_text(where)}grad_position must be >= 0, got {grad_position!r}")
-    if len(set(positions)) != len(positions):
-        raise ValueError(f"{where_text(where)}grad_position {grad_position!r} repeats a position")
-    return positions
-
-
-def _in_range(positions: tuple[int, ...], count: int, error: type = IndexError) -> tuple[int, ...]:
-    """positions, checked against the number of arguments of a call (at the user's call)."""
-    where = where_text(user_frame_position())
-    if not positions:
-        raise RuntimeError(f"{where}grad_position is an empty tuple: there is no input to differentiate")
-    for p in positions:
-        if p >= count:
-            raise error(f"{where}grad_position {p} is out of range for a function called with {count} arguments")
-    return positions
-
-
-def _checked_weights(weights, where) -> tuple[Parameter, ...]:
-    """The Parameters of weights (a Parameter, a ParameterTuple or a list of them; None: none)."""
-    if weights is None:
-        return ()
-    items = (weights,) if isinstance(weights, Tensor) else weights
-    for w in items if isinstance(items, (tuple, list)) else (weights,):
-        if not isinstance(w, Parameter):
-            raise TypeError(f"{where_text(where)}weights must be a Parameter, a ParameterTuple or a list of "
-                            f"Parameters, got {type(w).__name__}")
-    return tuple(items)
-
-
-# Request.positions besides a tuple: every input (GradOperation's get_all), or the first input
-# if there is one (GradOperation's default).
-ALL, FIRST = "all", "first"
-
-
-@dataclass(frozen=True)
-class Request:
-    """What a gradient function computes and the structure it returns it in (MindSpore's).
-
-    positions: a tuple of argument positions, ALL, FIRST or None (no position). The gradients of
-    the positions are one value when single_position, else a tuple; those of the weights are
-    one value for weights_kind "one" (a Parameter), else a tuple. The result is the positions'
-    part, the weights' part, or (positions' part, weights' part) as with_positions and
-    weights_kind ("none": no weights' part) say. With return_ids each gradient is (position or
-    Parameter name, gradient). Requests are equal when they ask the same of the same params."""
-
-    positions: tuple[int, ...] | str | None
-    single_position: bool
-    with_positions: bool
-    weights_kind: str
-    params: tuple[Parameter, ...] = field(compare=False)
-    param_ids: tuple[int, ...] = field(init=False)
-    has_aux: bool = False
-    with_values: bool = False
-    sens_param: bool = False
-    return_ids: bool = False
-
-    def __post_init__(self):
-        object.__setattr__(self, "param_ids", tuple(map(id, self.params)))
-
-    def positions_for(self, count: int) -> tuple[int, ...]:
-        """The positions differentiated in a call with count arguments (checked there)."""
-        if self.positions == ALL:
-            return tuple(range(count))
-        if self.positions == FIRST:
-            return tuple(range(min(count, 1)))
-        return () if self.positions is None else _in_range(self.positions, count)
-
-    def structure(self, positions: Sequence[int], by_position: Sequence, by_weight: Sequence):
-        if self.return_ids:
-            by_position = [(p, g) for p, g in zip(positions, by_position)]
-            by_weight = [(w.name, g) for w, g in zip(self.params, by_weight)]
-        position_part = by_position[0] if self.single_position and by_position else tuple(by_position)
-        weight_part = by_weight[0] if self.weights_kind == "one" else tuple(by_weight)
-        if self.weights_kind == "none":
-            return position_part
-        if not self.with_positions:
-            return weight_part
-        return position_part, weight_part
-
-
-def _weights_kind(weights) -> str:
-    return "none" if weights is None else "one" if isinstance(weights, Parameter) else "many"
-
-
-def _request(grad_position, weights, has_aux: bool, return_ids: bool, with_values: bool) -> Request:
-    """The Request of grad/value_and_grad, checked as MindSpore checks it."""
-    where = user_frame_position()
-    if grad_position is None and weights is None:
-        raise ValueError(f"{where_text(where)}grad_position and weights cannot both be None: there is nothing "
-                         "to differentiate")
-    positions = _checked_position(grad_position, where)
-    return Request(positions, single_position=isinstance(grad_position, int), with_positions=positions is not None,
-                   weights_kind=_weights_kind(weights), params=_checked_weights(weights, where), has_aux=has_aux,
-                   with_values=with_values, return_ids=return_ids)
 
 
 class Staged:
@@ -183,11 +80,6 @@ class Staged:
         return self.trace.emit("mind.fill", [], {"shape": sig.shape, "value": Scalar(value, sig.dtype)}, self.where)[0]
 
 
-def where_text(where) -> str:
-    """`file:line:col: ` of a user_frame_position, to prefix an error message (empty if unknown)."""
-    return f"{where[0]}:{where[1]}:{where[2]}: " if where else ""
-
-
 def _scalar_outputs(sigs: Sequence[Sig]) -> bool:
     return all(s.size == 1 for s in sigs)
 
@@ -221,10 +113,16 @@ def _grad_program(fn, req: Request):
         staged = Staged(current_trace(), fn, args, req.params, None)
         diff = _differentiated(staged.out_sigs, req.has_aux)
         seeds = _sensitivities(staged, sens, diff) if req.sens_param else None
-        spans = _spans(args, positions)
+        spans = _spans(args)
+        # As in MindSpore, arguments that hold no tensor (Python numbers) have no gradient.
+        positions = tuple(p for p in positions if spans[p])
         wrt = [*(i for p in positions for i in spans[p]), *range(len(staged.args), len(staged.args) + len(req.params))]
         count = len(staged.out_sigs)
-        if staged.updates:
+        if not count:
+            # No tensor output (MindSpore: a constant): every gradient is zero.
+            inputs = [*staged.args, *req.params]
+            values, grads = [], [staged.fill(Sig(inputs[i].shape, inputs[i].dtype.mlir), 0) for i in wrt]
+        elif staged.updates:
             values, grads = _grad_with_updates(staged, diff, wrt, seeds)
         else:
             # MindSpore's sensitivity for outputs that are not scalars: ones.
@@ -251,16 +149,12 @@ def _grad_program(fn, req: Request):
     return program
 
 
-def _spans(args: Sequence, positions: Sequence[int]) -> list[range]:
-    """The indices among the tensors of args of each argument's tensors; an argument at one of
-    positions must hold tensors."""
+def _spans(args: Sequence) -> list[range]:
+    """The indices among the tensors of args of each argument's tensors."""
     spans, start = [], 0
-    for i, a in enumerate(args):
+    for a in args:
         leaves: list[Tensor] = []
         flatten(a, leaves)
-        if i in positions and not leaves:
-            raise TypeError(f"{where_text(user_frame_position())}grad_position {i} is a {type(a).__name__}, "
-                            "not a tensor: only tensors have gradients")
         spans.append(range(start, start + len(leaves)))
         start += len(leaves)
     return spans
@@ -329,14 +223,14 @@ def grad(fn: Callable, grad_position=0, weights=None, has_aux: bool = False, ret
     as in MindSpore. With has_aux, only fn's first output is differentiated and the call returns
     (gradients, the other outputs as a tuple); with return_ids each gradient comes as (position
     or Parameter name, gradient), which ops.get_grad looks up."""
-    return _gradient_function(fn, _request(grad_position, weights, has_aux, return_ids, with_values=False))
+    return _gradient_function(fn, request(grad_position, weights, has_aux, return_ids, with_values=False))
 
 
 def value_and_grad(fn: Callable, grad_position=0, weights=None, has_aux: bool = False,
                    return_ids: bool = False) -> Callable:
     """Like grad, returning (fn's outputs, gradients); with has_aux all outputs are returned and
     only the first is differentiated."""
-    return _gradient_function(fn, _request(grad_position, weights, has_aux, return_ids, with_values=True))
+    return _gradient_function(fn, request(grad_position, weights, has_aux, return_ids, with_values=True))
 
 
 class GradOperation:
@@ -361,7 +255,7 @@ class GradOperation:
         where = user_frame_position()
         if self.get_by_list:
             # No weights: an empty tuple of weight gradients.
-            params, kind = _checked_weights(weights, where), "many" if weights is None else _weights_kind(weights)
+            params, kind = checked_weights(weights, where), "many" if weights is None else weights_kind(weights)
         else:
             params, kind = (), "none"
         req = Request(ALL if self.get_all else FIRST, single_position=not self.get_all,
@@ -370,34 +264,12 @@ class GradOperation:
         return _gradient_function(fn, req)
 
 
-def get_grad(gradients, identifier) -> Tensor:
-    """The gradient of identifier (a position or a Parameter) in what grad or value_and_grad
-    returned with return_ids=True (MindSpore's ops.get_grad). RuntimeError if it is not there."""
-    key = identifier.name if isinstance(identifier, Parameter) else identifier
-    if isinstance(key, bool) or not isinstance(key, (int, str)):
-        raise TypeError(f"{where_text(user_frame_position())}get_grad's identifier must be a position (int) or a "
-                        f"Parameter, got {type(identifier).__name__}")
-    found = _find_gradient(gradients, key)
-    if found is None:
-        raise RuntimeError(f"{where_text(user_frame_position())}get_grad found no gradient for {identifier!r}; "
-                           "was the gradient function made with return_ids=True and this position or Parameter?")
-    return found
-
-
-def _find_gradient(tree, key):
-    if not isinstance(tree, tuple):
-        return None
-    if len(tree) == 2 and type(tree[0]) is type(key) and tree[0] == key and isinstance(tree[1], Tensor):
-        return tree[1]
-    return next((g for g in (_find_gradient(t, key) for t in tree) if g is not None), None)
-
-
 def vjp(fn: Callable, *inputs, weights=None, has_aux: bool = False):
     """(outputs, vjp_fn), or (first output, vjp_fn, aux) with has_aux. vjp_fn(*v), v shaped as
     the (first) output (one tensor per output), returns the tuple of the inputs' cotangents, or
     (that tuple, the weights' cotangents: one for a Parameter, else a tuple) with weights."""
     inputs = tuple(inputs)
-    params = _checked_weights(weights, user_frame_position())
+    params = checked_weights(weights, user_frame_position())
     primary, aux = _split_aux(fn(*inputs), has_aux)
 
     def program(v, *args):
@@ -454,10 +326,10 @@ def jacrev(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
     grad_position, by reverse mode: one vjp per output element. Its shape is output.shape +
     input.shape; a function with several outputs gets a tuple, one per output. With has_aux the
     call returns (Jacobian, aux)."""
-    checked = _checked_position(grad_position, user_frame_position())
+    checked = checked_position(grad_position, user_frame_position())
 
     def program(*args):
-        positions = _in_range(checked, len(args), ValueError)
+        positions = in_range(checked, len(args), ValueError)
         staged = Staged(current_trace(), fn, args, (), "mind.vjp")
         count = len(staged.out_sigs)
         jacobians, values = [], None
@@ -481,10 +353,10 @@ def jacrev(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
 
 def jacfwd(fn: Callable, grad_position=0, has_aux: bool = False) -> Callable:
     """The Jacobian by forward mode: one jvp per input element; structured as jacrev's."""
-    checked = _checked_position(grad_position, user_frame_position())
+    checked = checked_position(grad_position, user_frame_position())
 
     def program(*args):
-        positions = _in_range(checked, len(args), ValueError)
+        positions = in_range(checked, len(args), ValueError)
         staged = Staged(current_trace(), fn, args, (), "mind.jvp")
         count = len(staged.out_sigs)
         outs = _differentiated(staged.out_sigs, has_aux)

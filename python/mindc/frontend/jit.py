@@ -25,6 +25,7 @@ from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
 from mindc.frontend.trace import Trace, Tracer, current_trace, location, tracing
 from mindc.passes.c_interface import UPDATES
+from mindc.pipelines import codegen_options
 from mindc.rules.base import Sig
 
 # ---- argument structure: specs are hashable descriptions with the tensors taken out.
@@ -244,8 +245,7 @@ class Jitted:
         """Run on args and kwargs outside any trace, compiling first for a new signature."""
         fast = _fast_key(args) if not kwargs else None
         if fast is not None:
-            if self._key is not None:
-                fast = (fast, self._key())
+            fast = (fast, codegen_options(), self._key() if self._key is not None else None)
             hit = self._fast.get(fast)
             if hit is not None:
                 self._cache.touch(hit[0])
@@ -262,7 +262,7 @@ class Jitted:
         return compiled.call_flat(leaves)
 
     def _cache_key(self, spec, sigs) -> "_Key":
-        return _Key((spec, sigs, self._key() if self._key is not None else None))
+        return _Key((spec, sigs, codegen_options(), self._key() if self._key is not None else None))
 
     def _graph(self) -> Callable:
         if self._graph_fn is None:

@@ -22,9 +22,11 @@ import ast
 import itertools
 from dataclasses import dataclass
 
-from mindc.frontend.liveness import FLAG, RETURN, RUNTIME, SCOPES
+from mindc.frontend.liveness import FLAG, RETURN, RUNTIME, SCOPES, THUNK
 
 RETURNED = FLAG + "returned"
+# The attribute of a rewritten For node that names the flags ending it (control.for_stmt's stop).
+STOP = "_mindc_stop"
 
 
 @dataclass(frozen=True)
@@ -54,11 +56,15 @@ def _any(stmts: list[ast.stmt], kinds: tuple, loops: bool) -> bool:
     return any(_own(s, kinds, loops) for s in stmts)
 
 
+def _early_returns(body: list[ast.stmt]) -> bool:
+    """Whether body returns anywhere but in its last statement."""
+    rest = body[:-1] if body and isinstance(body[-1], ast.Return) else body
+    return _any(rest, (ast.Return,), True)
+
+
 def needs_lowering(body: list[ast.stmt]) -> bool:
     """Whether body has a break/continue, or a return other than its last statement."""
-    last = body[-1] if body and isinstance(body[-1], ast.Return) else None
-    rest = body[:-1] if last is not None else body
-    return _any(rest, (ast.Return,), True) or _any(body, (ast.Break, ast.Continue), True)
+    return _early_returns(body) or _any(body, (ast.Break, ast.Continue), True)
 
 
 def _falls_through(body: list[ast.stmt]) -> bool:
@@ -109,7 +115,7 @@ class JumpLowering:
 
     def function(self, fn: ast.FunctionDef) -> None:
         body = fn.body
-        returns = _any(body[:-1] if body and isinstance(body[-1], ast.Return) else body, (ast.Return,), True)
+        returns = _early_returns(body)
         if returns and _falls_through(body):
             body = body + located([ast.Return(None)], body[-1])
         if not returns:
@@ -161,12 +167,13 @@ class JumpLowering:
         stop = [f for f in (inner.brk, RETURNED if returns else None) if f]
         if stop and isinstance(s, ast.While):
             thunk = ast.Lambda(ast.arguments([], [], None, [], [], None, []), s.test)
+            setattr(thunk, THUNK, True)
             s.test = located([rt("loop_test", thunk, *_flags(stop))], s.test)[0]
         elif stop:
             # An unrolled for stops once a flag is a Python True; under a tensor flag the
             # remaining iterations (of an scf.for, or unrolled) run guarded.
             body = located([ast.If(rt("proceed", *_flags(stop)), body, [])], s)
-            s._mindc_stop = stop
+            setattr(s, STOP, stop)
         s.body = body or located([ast.Pass()], s)
         orelse, else_sets = self._block(s.orelse, outer)
         s.orelse = []

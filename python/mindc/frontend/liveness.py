@@ -18,6 +18,9 @@ RUNTIME = PREFIX + "rt"
 RETURN = PREFIX + "ret"
 # Generated variables that are carried like the user's: the break/continue/returned flags (jumps.py).
 FLAG = PREFIX + "flag_"
+# Marks a lambda the converter generates and calls on the spot (jumps.py's loop conditions):
+# the names it reads are read there, not at any later time as in a user's closure.
+THUNK = "_mindc_thunk"
 # Scopes of their own: names bound inside them are not bound in the enclosing function.
 SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef,
           ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
@@ -70,6 +73,8 @@ def nested_reads(fn: ast.AST) -> set[str]:
     later time, so these names are always live."""
     names: set[str] = set()
     for node in ast.walk(fn):
+        if getattr(node, THUNK, False):
+            continue  # the converter's own, called where it stands
         if node is not fn and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             names |= loaded(node)
     return names

@@ -30,9 +30,9 @@ MAX_ATTEMPTS = 32
 
 class Carry:
     """The carried values of one attempt at tracing a loop: the templates of the carried
-    variables (numbers at paths in `promote` made tensors of a Sig; an unassigned returned value
-    made zeros of a Template), their initial tensors, and the carried Parameters. Tracing the
-    body fills `requests` with the values that must be promoted."""
+    variables (numbers and tensors at paths in `promote` made tensors of a Sig's dtype; an
+    unassigned returned value made zeros of a Template), their initial tensors, and the carried
+    Parameters. Tracing the body fills `requests` with the values that must be promoted."""
 
     def __init__(self, names: Sequence[str], values: dict, promote: dict, params: list, what: str, where):
         self.names, self.params, self.promote, self.what, self.where = list(names), list(params), promote, what, where
@@ -48,6 +48,8 @@ class Carry:
             v = zeros(sig)
         elif sig is not None and is_number(v):
             v = ops.fill(mdt.as_dtype(sig.dtype), sig.shape, v)
+        elif sig is not None and isinstance(v, Tensor):
+            v = ops.cast(v, mdt.as_dtype(sig.dtype))
         if isinstance(v, Tensor):
             self.inits.append(v)
             return Template("tensor", sig=Sig(v.shape, v.dtype.mlir))
@@ -85,7 +87,16 @@ class Carry:
                 from mindc import ops
 
                 v = in_region(trace, ops.fill, mdt.as_dtype(tpl.sig.dtype), tpl.sig.shape, v)
-            if isinstance(v, Tensor) and Sig(v.shape, v.dtype.mlir) == tpl.sig:
+            if isinstance(v, Tensor) and v.shape == tpl.sig.shape:
+                # A dtype the body changes is carried in the wider of the two (MindSpore joins them).
+                wider = mdt.promote_types(mdt.as_dtype(tpl.sig.dtype), v.dtype)
+                if wider.mlir != tpl.sig.dtype:
+                    self.requests[(name, path)] = Sig(v.shape, wider.mlir)
+                    return
+                if v.dtype is not wider:
+                    from mindc import ops
+
+                    v = in_region(trace, ops.cast, v, wider)
                 values.append(trace.value_of(v, self.where))
                 return
             raise self._error(name, f"is a {mdt.as_dtype(tpl.sig.dtype)} tensor of shape {list(tpl.sig.shape)} "

@@ -215,10 +215,11 @@ class Mismatch(Exception):
     """Two values of one variable that cannot be joined; the message says how they differ."""
 
 
-def join(values: Sequence[Any], found: list) -> Template:
+def join(values: Sequence[Any], found: list, choose: Callable[[list], Any] | None = None) -> Template:
     """The template of a variable whose value is values[k] on path k; appends a tuple of the
     values' leaves to found for each tensor (some may be Python numbers to broadcast; numbers
-    that differ become a 0-d tensor, as in a loop). Raises Mismatch."""
+    that differ become a 0-d tensor, as in a loop). Callables that differ join as choose(values)
+    where given. Raises Mismatch."""
     first = values[0]
     if any(isinstance(v, Tensor) for v in values) or \
             all(is_number(v) for v in values) and not all(same(first, v) for v in values):
@@ -227,11 +228,13 @@ def join(values: Sequence[Any], found: list) -> Template:
             return Template("tensor")
         raise Mismatch(differ(values))
     if isinstance(first, (tuple, list)) and all(type(v) is type(first) and len(v) == len(first) for v in values):
-        return Template("seq", type(first), [join([v[i] for v in values], found) for i in range(len(first))])
+        return Template("seq", type(first), [join([v[i] for v in values], found, choose) for i in range(len(first))])
     if isinstance(first, dict) and all(isinstance(v, dict) and list(v) == list(first) for v in values):
-        return Template("dict", list(first), [join([v[k] for v in values], found) for k in first])
+        return Template("dict", list(first), [join([v[k] for v in values], found, choose) for k in first])
     if all(same(first, v) for v in values):
         return Template("static", first)
+    if choose is not None and all(callable(v) for v in values):
+        return Template("static", choose(list(values)))
     raise Mismatch(differ(values) + "; only tensors and numbers may differ")
 
 

@@ -333,10 +333,10 @@ class Tensor(TensorMethods):
         return _ops().logical_or(_logical(other, "|"), _logical(self, "|"))
 
     def __xor__(self, other):
-        return _ops().not_equal(_logical(self, "^"), _logical(other, "^"))
+        return _ops().logical_xor(_logical(self, "^"), _logical(other, "^"))
 
     def __rxor__(self, other):
-        return _ops().not_equal(_logical(other, "^"), _logical(self, "^"))
+        return _ops().logical_xor(_logical(other, "^"), _logical(self, "^"))
 
     def __invert__(self):
         return _ops().logical_not(_logical(self, "~"))

@@ -131,6 +131,21 @@ class TensorMethods:
     def tile(self, reps) -> "Tensor":
         return _ops().tile(self, reps)
 
+    def flip(self, dims) -> "Tensor":
+        return _ops().flip(self, dims)
+
+    def split(self, split_size_or_sections, axis: int = 0) -> tuple:
+        return _ops().split(self, split_size_or_sections, axis)
+
+    def topk(self, k: int, dim=None, largest: bool = True, sorted: bool = True) -> tuple:
+        return _ops().topk(self, k, dim, largest, sorted)
+
+    def sort(self, axis: int = -1, descending: bool = False) -> tuple:
+        return _ops().sort(self, axis, descending)
+
+    def argsort(self, axis: int = -1, descending: bool = False) -> "Tensor":
+        return _ops().sort(self, axis, descending)[1]
+
     # ---- reductions. MindSpore has two spellings of most: numpy's (axis, keepdims) and
     # PyTorch's (dim, keepdim); both are accepted as keywords.
     def sum(self, axis=None, *args, dtype=None, keepdims: bool = False, initial=None, dim=None,
@@ -189,13 +204,11 @@ class TensorMethods:
 
     def all(self, axis=None, keep_dims: bool = False, *, dim=None, keepdim: bool | None = None) -> "Tensor":
         """Whether every element (along axis) is nonzero: a bool tensor."""
-        ints = _ops().cast(_ops().cast(self, mdt.bool_), mdt.int32)
-        return _ops().cast(_ops().amin(ints, *_reduction(axis, keep_dims, dim, keepdim)), mdt.bool_)
+        return _ops().all(self, *_reduction(axis, keep_dims, dim, keepdim))
 
     def any(self, axis=None, keep_dims: bool = False, *, dim=None, keepdim: bool | None = None) -> "Tensor":
         """Whether some element (along axis) is nonzero: a bool tensor."""
-        ints = _ops().cast(_ops().cast(self, mdt.bool_), mdt.int32)
-        return _ops().cast(_ops().amax(ints, *_reduction(axis, keep_dims, dim, keepdim)), mdt.bool_)
+        return _ops().any(self, *_reduction(axis, keep_dims, dim, keepdim))
 
     def var(self, axis=None, ddof: int = 0, keepdims: bool = False, *, dim=None, correction: int | None = None,
             keepdim: bool | None = None) -> "Tensor":
@@ -317,8 +330,65 @@ class TensorMethods:
     def softmax(self, axis: int = -1) -> "Tensor":
         return _ops().softmax(self, axis)
 
+    def floor(self) -> "Tensor":
+        return _ops().floor(self)
+
+    def ceil(self) -> "Tensor":
+        return _ops().ceil(self)
+
+    def sign(self) -> "Tensor":
+        return _ops().sign(self)
+
+    def reciprocal(self) -> "Tensor":
+        return _ops().reciprocal(self)
+
+    def log1p(self) -> "Tensor":
+        return _ops().log1p(self)
+
+    def expm1(self) -> "Tensor":
+        return _ops().expm1(self)
+
+    def isnan(self) -> "Tensor":
+        return _ops().isnan(self)
+
+    def isinf(self) -> "Tensor":
+        return _ops().isinf(self)
+
+    def isfinite(self) -> "Tensor":
+        return _ops().isfinite(self)
+
+    def remainder(self, other) -> "Tensor":
+        return _ops().floor_mod(self, other)
+
+    def fmod(self, other) -> "Tensor":
+        return _ops().fmod(self, other)
+
+    def atan2(self, other) -> "Tensor":
+        return _ops().atan2(self, other)
+
+    def lerp(self, end, weight) -> "Tensor":
+        return _ops().lerp(self, end, weight)
+
+    def cumsum(self, axis=None, dtype=None, *, dim=None) -> "Tensor":
+        """Running sums along axis (dim); without one, along the flattened tensor (numpy's)."""
+        axis = axis if dim is None else dim
+        x = self if dtype is None else _ops().cast(self, dtype)
+        return _ops().cumsum(x.reshape(-1), 0) if axis is None else _ops().cumsum(x, axis)
+
+    # ---- selection
     def masked_fill(self, mask, value) -> "Tensor":
         return _ops().masked_fill(self, mask, value)
+
+    def where(self, condition, y) -> "Tensor":
+        """This tensor where condition is true, else y (MindSpore's Tensor.where)."""
+        return _ops().select(condition, self, y)
+
+    def gather(self, input_indices, axis: int, batch_dims: int = 0) -> "Tensor":
+        return _ops().gather(self, input_indices, axis, batch_dims)
+
+    def index_select(self, axis: int, index) -> "Tensor":
+        """The slices at index (1-d, integers) along axis."""
+        return _ops().gather(self, index, axis)
 
 
 def _reduction(axis, keepdims, dim, keepdim) -> tuple:

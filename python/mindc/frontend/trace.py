@@ -161,7 +161,8 @@ class Trace:
         known = self._known.get(id(x))
         if known is not None:
             return known[1]
-        if self.parent is not None or self.lift_tensors or isinstance(x, Parameter):
+        # Parameters and a Cell's buffers are state: arguments, read at every call, not constants.
+        if self.parent is not None or self.lift_tensors or isinstance(x, Parameter) or getattr(x, "_is_buffer", False):
             if isinstance(x, Tracer) and self.parent is None:
                 raise self._leak(x)
             value = self.block.add_argument(Sig(x.shape, x.dtype.mlir).to_type(), location(where))

@@ -20,7 +20,7 @@ from __future__ import annotations
 import ast
 import itertools
 
-from mindc.frontend.jumps import JumpLowering, located, needs_lowering, rt
+from mindc.frontend.jumps import STOP, JumpLowering, located, needs_lowering, rt
 from mindc.frontend.liveness import PREFIX, RETURN, RUNTIME, Liveness, assigned, first_raise
 
 ITEM = PREFIX + "item"
@@ -251,7 +251,7 @@ class Rewriter(ast.NodeTransformer):
         body_name = self._fresh("body")
         bind = ast.copy_location(ast.Assign([node.target], ast.Name(ITEM, ast.Load())), node.target)
         call = rt("for_stmt", node.iter, ast.Name(body_name, ast.Load()),
-                   _strings(names), _strings(carried), _strings(results), _strings(getattr(node, "_mindc_stop", ())))
+                   _strings(names), _strings(carried), _strings(results), _strings(getattr(node, STOP, ())))
         body = _function(body_name, [ITEM, *names], [bind, *node.body, ast.Return(_names(names))])
         return located([body, _assign_results(results, call)], node) + node.orelse
 

@@ -11,16 +11,29 @@ into it, in either mode.
 """
 from __future__ import annotations
 
+import copy
 from collections import OrderedDict
-from typing import Any, Iterator
+from typing import Any, Iterator, NamedTuple
+
+import numpy as np
 
 from mindc.context import graph_mode
 from mindc.frontend.bprop import call_with_bprop, has_bprop
 from mindc.frontend.jit import Jitted
 from mindc.frontend.parameter import Parameter
+from mindc.frontend.tensor import Tensor
 from mindc.frontend.trace import current_trace
 
 __all__ = ["Cell"]
+
+_REGISTRIES = ("_params", "_cells", "_buffers")
+
+
+class IncompatibleKeys(NamedTuple):
+    """What Cell.load_state_dict reports: own keys it found no value for, keys it did not know."""
+
+    missing_keys: list
+    unexpected_keys: list
 
 
 class Cell:
@@ -37,6 +50,10 @@ class Cell:
     def __init__(self, auto_prefix: bool = True, flags: dict | None = None):
         object.__setattr__(self, "_params", OrderedDict())
         object.__setattr__(self, "_cells", OrderedDict())
+        # Tensors that are state but not Parameters (MindSpore's buffers); the non-persistent
+        # ones stay out of state_dict.
+        object.__setattr__(self, "_buffers", OrderedDict())
+        object.__setattr__(self, "_non_persistent_buffers_set", set())
         object.__setattr__(self, "_auto_prefix", auto_prefix)
         object.__setattr__(self, "training", False)
         object.__setattr__(self, "requires_grad", False)
@@ -51,31 +68,40 @@ class Cell:
         if "_params" not in self.__dict__:
             raise AttributeError(f"{type(self).__name__}.__init__ must call super().__init__() before setting "
                                  f"attribute '{name}'")
-        params, cells = self.__dict__["_params"], self.__dict__["_cells"]
+        params, cells, buffers = self.__dict__["_params"], self.__dict__["_cells"], self.__dict__["_buffers"]
         if name == "training" or isinstance(value, Cell) or name in cells:
             Cell._modes_changed()
         if isinstance(value, Parameter):
             if value.name.startswith("Parameter_"):
                 value.name = name
-            cells.pop(name, None)
-            self.__dict__.pop(name, None)
+            self._forget(name)
             params[name] = value
         elif isinstance(value, Cell):
             if self._auto_prefix:
                 value.update_parameters_name(name + ".")
-            params.pop(name, None)
-            self.__dict__.pop(name, None)
+            self._forget(name)
             cells[name] = value
-        elif value is None and (name in params or name in cells):
-            (params if name in params else cells)[name] = None
+        elif isinstance(value, Tensor) and params.get(name) is not None:
+            # MindSpore's Cell: a tensor assigned to a Parameter's name sets its data (in a
+            # graph, an assignment of the Parameter), the Parameter stays.
+            params[name].set_data(value)
+        elif getattr(value, "_is_buffer", False) or (name in buffers and isinstance(value, Tensor)):
+            self.register_buffer(name, value, getattr(value, "persistent", name not in self._non_persistent_buffers_set))
+        elif value is None and (name in params or name in cells or name in buffers):
+            next(table for table in (params, cells, buffers) if name in table)[name] = None
         else:
-            params.pop(name, None)
-            cells.pop(name, None)
+            self._forget(name)
             object.__setattr__(self, name, value)
 
+    def _forget(self, name: str) -> None:
+        """Drop name from every registry and the plain attributes, before it is set anew."""
+        for registry in _REGISTRIES:
+            self.__dict__[registry].pop(name, None)
+        self.__dict__.pop(name, None)
+
     def __getattr__(self, name: str) -> Any:
-        # Only called when normal lookup fails: Parameters and Cells live in the registries.
-        for registry in ("_params", "_cells"):
+        # Only called when normal lookup fails: Parameters, Cells and buffers live in the registries.
+        for registry in _REGISTRIES:
             table = self.__dict__.get(registry)
             if table is not None and name in table:
                 return table[name]
@@ -83,11 +109,19 @@ class Cell:
 
     def __delattr__(self, name: str) -> None:
         Cell._modes_changed()
-        for registry in ("_params", "_cells"):
+        for registry in _REGISTRIES:
             if name in self.__dict__[registry]:
                 del self.__dict__[registry][name]
                 return
         object.__delattr__(self, name)
+
+    def __deepcopy__(self, memo):
+        # A copy has its own Parameters and children, and compiles its own graph when called.
+        clone = object.__new__(type(self))
+        memo[id(self)] = clone
+        for key, value in self.__dict__.items():
+            object.__setattr__(clone, key, None if key == "_graph" else copy.deepcopy(value, memo))
+        return clone
 
     # ---- computing
     def construct(self, *inputs, **kwargs):
@@ -258,6 +292,92 @@ class Cell:
     def update_parameters_name(self, prefix: str = "", recurse: bool = True) -> None:
         for param in self.get_parameters(expand=recurse):
             param.name = prefix + param.name
+
+    # ---- buffers: Tensors that are state but not trained
+    def register_buffer(self, name: str, tensor, persistent: bool = True) -> None:
+        """Keep tensor (or None) as the buffer `name`; persistent buffers are in state_dict."""
+        if not isinstance(name, str):
+            raise TypeError(f"buffer name should be a string, but got {type(name).__name__}")
+        if "." in name or not name:
+            raise KeyError(f"buffer name must be non-empty and contain no '.', got '{name}'")
+        if hasattr(self, name) and name not in self._buffers:
+            raise KeyError(f"attribute '{name}' already exists")
+        if tensor is not None and not isinstance(tensor, Tensor):
+            raise TypeError(f"cannot assign '{type(tensor).__name__}' object to buffer '{name}' (Tensor or None "
+                            "required)")
+        self._forget(name)
+        if tensor is not None:
+            tensor._is_buffer = True   # compiled graphs read it at every call (frontend/trace.py)
+        self._buffers[name] = tensor
+        (self._non_persistent_buffers_set.discard if persistent else self._non_persistent_buffers_set.add)(name)
+
+    def get_buffer(self, target: str):
+        """The buffer at the dotted path target ('block.0.running_mean')."""
+        *path, name = target.split(".")
+        cell = self
+        for part in path:
+            child = cell._cells.get(part)
+            if child is None:
+                raise AttributeError(f"{type(cell).__name__} has no attribute `{part}`")
+            cell = child
+        if name not in cell._buffers:
+            raise AttributeError(f"`{name}` is not a buffer of {type(cell).__name__}")
+        return cell._buffers[name]
+
+    def named_buffers(self, prefix: str = "", recurse: bool = True, remove_duplicate: bool = True):
+        """(dotted path, buffer) for this Cell's buffers (and its children's, with recurse)."""
+        seen: set[int] = set()
+        cells = self.cells_and_names(name_prefix=prefix) if recurse else [(prefix, self)]
+        for path, cell in cells:
+            for name, buf in cell._buffers.items():
+                if buf is None or (remove_duplicate and id(buf) in seen):
+                    continue
+                seen.add(id(buf))
+                yield (f"{path}.{name}" if path else name), buf
+
+    def buffers(self, recurse: bool = True):
+        for _, buf in self.named_buffers(recurse=recurse):
+            yield buf
+
+    # ---- state dict: Parameters and persistent buffers by attribute path
+    def state_dict(self, *, destination=None, prefix: str = "", keep_vars: bool = False):
+        """An OrderedDict from each Parameter's and persistent buffer's attribute path (prefixed)
+        to it, this Cell's before its children's."""
+        destination = OrderedDict() if destination is None else destination
+        for path, cell in self.cells_and_names(name_prefix=prefix.rstrip(".")):
+            head = f"{path}." if path else ""
+            for name, param in cell._params.items():
+                if param is not None:
+                    destination[head + name] = param
+            for name, buf in cell._buffers.items():
+                if buf is not None and name not in cell._non_persistent_buffers_set:
+                    destination[head + name] = buf
+        return destination
+
+    def load_state_dict(self, state_dict, strict: bool = True):
+        """Copy each entry of state_dict into the Parameter or buffer at its path. Returns
+        (missing_keys, unexpected_keys); with strict, either being non-empty is a RuntimeError
+        (shape mismatches always are)."""
+        own = self.state_dict()
+        errors = []
+        for key, value in state_dict.items():
+            target = own.get(key)
+            if target is None:
+                continue
+            array = value.asnumpy() if isinstance(value, Tensor) else np.asarray(value)
+            if tuple(array.shape) != tuple(target.shape):
+                errors.append(f"size mismatch for {key}: copying a param with shape {list(array.shape)}, the shape in "
+                              f"current model is {list(target.shape)}")
+                continue
+            target.copy_(Tensor(array))
+        result = IncompatibleKeys([k for k in own if k not in state_dict], [k for k in state_dict if k not in own])
+        if strict:
+            errors += [f"Missing key(s) in state_dict: {', '.join(result.missing_keys)}."] if result.missing_keys else []
+            errors += ([f"Unexpected key(s) in state_dict: {', '.join(result.unexpected_keys)}."]
+                       if result.unexpected_keys else [])
+        if errors:
+            raise RuntimeError(f"Error(s) in loading state_dict for {type(self).__name__}:\n\t" + "\n\t".join(errors))
+        return result
 
     # ---- printing
     def extend_repr(self) -> str:

@@ -276,7 +276,8 @@ def unsorted_segment_sum(input_x, segment_ids, num_segments: int) -> Tensor:
 
 def topk(input, k: int, dim=None, largest: bool = True, sorted: bool = True) -> tuple[Tensor, Tensor]:
     """(values, int32 indices) of the k largest (or smallest) elements along dim (None: the last),
-    in descending (ascending) order; equal values come in index order."""
+    in descending (ascending) order, equal values in index order; with sorted=False in index order
+    instead, as MindSpore's CPU kernel returns them."""
     x = tensor(input)
     axis = axis_of(-1 if dim is None else dim, x.ndim, "mind.top_k")
     # mind.top_k works on the last axis and takes the largest: move the axis there, and negate
@@ -289,7 +290,21 @@ def topk(input, k: int, dim=None, largest: bool = True, sorted: bool = True) -> 
     values, indices = apply("mind.top_k", [moved], {"k": int(k)})
     if not largest:
         values = one("mind.neg", [values])
+    if not sorted:
+        values, indices = _in_index_order(values, indices)
     return transpose(values, inverse), transpose(indices, inverse)
+
+
+def _in_index_order(values: Tensor, indices: Tensor) -> tuple[Tensor, Tensor]:
+    """values and indices reordered along the last axis by ascending index."""
+    from mindc.ops.math import mul, reduce_sum
+
+    k = indices.shape[-1]
+    # The k indices sorted ascending are top_k of their negations; slots[..., s] is the old slot.
+    negated, slots = apply("mind.top_k", [one("mind.neg", [indices])], {"k": k})
+    # values[..., slots[..., s]] for each s, as a sum of one-hot products: no per-row gather op.
+    picks = one_hot(slots, k, Tensor(1, values.dtype), Tensor(0, values.dtype))
+    return reduce_sum(mul(picks, expand_dims(values, -2)), -1), one("mind.neg", [negated])
 
 
 def sort(input_x, axis: int = -1, descending: bool = False) -> tuple[Tensor, Tensor]:

@@ -7,6 +7,8 @@ import functools
 
 from mindc.ops import operations as P
 from mindc.ops.array import *  # noqa: F401,F403
+from mindc.ops.indexing import *  # noqa: F401,F403
+from mindc.ops.loss import *  # noqa: F401,F403
 from mindc.ops.math import *  # noqa: F401,F403
 from mindc.ops.nn import *  # noqa: F401,F403
 from mindc.ops.random import *  # noqa: F401,F403

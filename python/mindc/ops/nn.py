@@ -7,12 +7,10 @@ import math as pymath
 from mindc.frontend import dtype as mdt
 from mindc.frontend.tensor import Tensor
 from mindc.ops._base import axis_of, cast_to, fail, float_operand, ints, one, operands, tensor
-from mindc.ops.math import (abs, add, div, exp, expm1, greater, less, log1p, maximum, mean, minimum, mul, neg, select,
-                            sub, sum, tanh)
+from mindc.ops.math import abs, add, div, exp, expm1, greater, log1p, maximum, minimum, mul, neg, select, tanh
 
 __all__ = ["relu", "gelu", "sigmoid", "softmax", "log_softmax", "conv2d", "max_pool2d", "avg_pool2d", "relu6", "elu",
-           "leaky_relu", "softplus", "bias_add", "hardsigmoid", "hardswish", "selu", "softsign", "mish", "celu",
-           "binary_cross_entropy_with_logits", "smooth_l1_loss"]
+           "leaky_relu", "softplus", "bias_add", "hardsigmoid", "hardswish", "selu", "softsign", "mish", "celu"]
 
 
 def relu(input) -> Tensor:
@@ -116,35 +114,6 @@ def celu(x, alpha: float = 1.0) -> Tensor:
         raise ValueError("celu: 'alpha' must not be 0")
     x = float_operand(x)
     return select(greater(x, 0), x, mul(expm1(div(minimum(x, 0), float(alpha))), float(alpha)))
-
-
-def _reduced(loss: Tensor, reduction: str) -> Tensor:
-    if reduction == "mean":
-        return mean(loss)
-    if reduction == "sum":
-        return sum(loss)
-    if reduction == "none":
-        return loss
-    raise ValueError(f"reduction must be 'mean', 'sum' or 'none', got {reduction!r}")
-
-
-def binary_cross_entropy_with_logits(input, target, weight=None, pos_weight=None, reduction: str = "mean") -> Tensor:
-    """-weight * (pos_weight * target * log(sigmoid(x)) + (1 - target) * log(1 - sigmoid(x))), reduced."""
-    x, y = operands(float_operand(input), target)
-    # log(sigmoid(x)) = -softplus(-x) and log(1 - sigmoid(x)) = -softplus(x), without overflow.
-    positive = mul(y, softplus(neg(x)))
-    if pos_weight is not None:
-        positive = mul(positive, pos_weight)
-    loss = add(positive, mul(sub(1.0, y), softplus(x)))
-    return _reduced(loss if weight is None else mul(loss, weight), reduction)
-
-
-def smooth_l1_loss(input, target, beta: float = 1.0, reduction: str = "none") -> Tensor:
-    """0.5 d^2 / beta where d = |input - target| < beta, else d - 0.5 beta; reduced."""
-    if float(beta) <= 0:
-        raise ValueError(f"smooth_l1_loss: 'beta' must be positive, got {beta}")
-    d = abs(sub(*operands(float_operand(input), target)))
-    return _reduced(select(less(d, float(beta)), mul(mul(d, d), 0.5 / beta), sub(d, 0.5 * beta)), reduction)
 
 
 def _pair(value, what: str) -> tuple[int, int]:

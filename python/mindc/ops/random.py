@@ -8,18 +8,20 @@ functional calls share one key, renewed by set_seed.
 """
 from __future__ import annotations
 
+import math as pymath
 import numbers
 
 import numpy as np
 
 from mindc.common.seed import generation, op_seed
+from mindc.frontend import dtype as mdt
 from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
 from mindc.ops._base import cast_to, one, tensor
-from mindc.ops.math import greater_equal, mul
+from mindc.ops.math import cos, greater_equal, log, mul, sqrt, sub
 from mindc.ops.state import assign
 
-__all__ = ["dropout"]
+__all__ = ["dropout", "standard_normal"]
 
 # The functional stream: (set_seed generation, op seed, key), renewed after each set_seed so
 # that a program calling ops.dropout draws the same masks again. One op seed per stream keeps
@@ -69,3 +71,29 @@ def dropout(input, p: float = 0.5, training: bool = True, seed: int | None = Non
         return mul(x, 0.0)
     stream_seed, key = _functional_stream()
     return dropout_with_key(x, float(p), stream_seed if seed is None else int(seed), key)
+
+
+def fixed_seed(seed: int, seed2: int) -> int:
+    """The op seed of MindSpore's seed pair (seed, seed2), not both 0: hashed into [0, 2^63)."""
+    return int(np.random.SeedSequence([seed, seed2]).generate_state(1, np.uint64)[0] >> np.uint64(1))
+
+
+def box_muller(u: Tensor) -> Tensor:
+    """Standard normals of shape u.shape[1:] from uniforms u in [0, 1) of shape (2, ...)."""
+    from mindc.ops.array import unstack
+
+    first, second = unstack(u, 0)
+    # 1 - u is in (0, 1]: its log is finite.
+    radius = sqrt(mul(log(sub(1.0, first)), -2.0))
+    return mul(radius, cos(mul(second, 2 * pymath.pi)))
+
+
+def standard_normal(shape, seed: int = 0, seed2: int = 0) -> Tensor:
+    """float32 values from N(0, 1) of shape; each call draws anew. Seeds (0, 0) use the functional
+    stream (renewed by mindc.set_seed), others a stream of their own."""
+    if not isinstance(shape, tuple) or any(isinstance(d, bool) or not isinstance(d, int) or d < 0 for d in shape):
+        raise TypeError(f"standard_normal: 'shape' must be a tuple of ints >= 0, got {shape!r}")
+    stream_seed, key = _functional_stream()
+    if seed or seed2:
+        stream_seed = fixed_seed(seed, seed2)
+    return box_muller(random_uniform(key, (2,) + shape, stream_seed, mdt.float32))

@@ -21,6 +21,8 @@ PASSES = {
     "mind-c-interface": "mindc.passes.c_interface:CInterface",
     "mind-update-in-place": "mindc.passes.in_place:UpdateInPlace",
     "mind-schedule": "mindc.passes.schedule:Schedule",
+    "mind-mark-parallel": "mindc.passes.parallel:MarkParallel",
+    "mind-parallel-loops": "mindc.passes.parallel:ParallelLoops",
     "mind-bool-to-i8": "mindc.passes.bool_storage:BoolToI8",
     "mind-bool-memref-to-i8": "mindc.passes.bool_storage:BoolMemrefToI8",
 }

@@ -10,7 +10,7 @@ from __future__ import annotations
 from mlir import ir
 from mlir.dialects import func
 
-from mindc.rules.base import FnSig, Kind, NotDifferentiable, Rule, RuleError, register
+from mindc.rules.base import INT_DTYPES, FnSig, Kind, NotDifferentiable, Rule, RuleError, register
 
 REPLACED = NotDifferentiable("mind-autodiff replaces derivative ops before it differentiates a function")
 
@@ -28,8 +28,9 @@ class Derivative(Rule):
         raise NotImplementedError
 
 
-def _float_mask(sigs) -> tuple[bool, ...]:
-    return tuple(s.is_float for s in sigs)
+def _differentiable_mask(sigs) -> tuple[bool, ...]:
+    """Which of sigs carry derivatives: floats, and integers as in MindSpore (not booleans)."""
+    return tuple(s.is_float or s.dtype in INT_DTYPES for s in sigs)
 
 
 class Grad(Derivative):
@@ -73,8 +74,8 @@ class Grad(Derivative):
         args = list(body.arguments)[:len(fn.inputs)]
         sens = list(body.arguments)[len(fn.inputs):]
         seeds = sens or [d.m.ones(fn.results[i]) for i in diff]
-        wrt = tuple(i in positions and s.is_float for i, s in enumerate(fn.inputs))
-        cot = tuple(i in diff and s.is_float for i, s in enumerate(fn.results))
+        wrt = tuple(i in positions and on for i, on in enumerate(_differentiable_mask(fn.inputs)))
+        cot = tuple(i in diff and on for i, on in enumerate(_differentiable_mask(fn.results)))
         primal = self.with_values or a["has_aux"]
         results, grads = d.call_vjp(f, wrt, cot, primal, args, [seeds[i] for i in diff if cot[i]])
         grads = [grads.get(p) or d.m.zeros(fn.inputs[p]) for p in positions]
@@ -85,8 +86,9 @@ class Grad(Derivative):
 
 @register("mind.vjp")
 class Vjp(Derivative):
-    """(args..., cotangents of the results...) -> (results..., one cotangent per argument); integer
-    and boolean arguments get zeros, integer results' cotangents are ignored."""
+    """(args..., cotangents of the results...) -> (results..., one cotangent per argument); boolean
+    arguments get zeros, boolean results' cotangents are ignored. Integer tensors are
+    differentiated like floats, as in MindSpore."""
 
     def infer(self, a, fn):
         return [FnSig((*fn.inputs, *fn.results), (*fn.results, *fn.inputs))]
@@ -94,8 +96,8 @@ class Vjp(Derivative):
     def derive(self, d, f, a, fn, body):
         args = list(body.arguments)
         primals, cots = args[:len(fn.inputs)], args[len(fn.inputs):]
-        cot = _float_mask(fn.results)
-        results, grads = d.call_vjp(f, _float_mask(fn.inputs), cot, True, primals,
+        cot = _differentiable_mask(fn.results)
+        results, grads = d.call_vjp(f, _differentiable_mask(fn.inputs), cot, True, primals,
                                     [c for c, on in zip(cots, cot) if on])
         return [*results, *(grads.get(i) or d.m.zeros(s) for i, s in enumerate(fn.inputs))]
 
@@ -113,7 +115,7 @@ class Jvp(Derivative):
     def derive(self, d, f, a, fn, body):
         args = list(body.arguments)
         primals, tangents = args[:len(fn.inputs)], args[len(fn.inputs):]
-        wrt, cot = _float_mask(fn.inputs), _float_mask(fn.results)
+        wrt, cot = _differentiable_mask(fn.inputs), _differentiable_mask(fn.results)
         adjoint = d.vjp(f, wrt, cot, primal=False)   # (args..., u...) -> (J^T u for float args)
         zeros = [d.m.zeros(s) for s, on in zip(fn.results, cot) if on]
         n = len(fn.inputs)

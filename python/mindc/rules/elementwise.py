@@ -127,9 +127,10 @@ class Cast(Rule):
         return [x.astype(numpy_dtype(a["dtype"]))]
 
     def vjp(self, m, a, ins, outs, couts):
-        # Only float-to-float casts carry a gradient: integers and booleans have none.
+        # MindSpore's Cast bprop: the cotangent cast back to x's dtype, integers included
+        # (autodiff differentiates integer tensors as MindSpore does); booleans have none.
         (x,), (g,) = ins, couts
-        return [m.cast(g, dtype=m.sig(x).dtype) if m.sig(x).is_float else None]
+        return [m.cast(g, dtype=m.sig(x).dtype) if m.sig(x).dtype != "i1" else None]
 
 
 class Gelu(Unary):

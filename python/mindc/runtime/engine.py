@@ -43,6 +43,19 @@ def runtime_library(name: str) -> str:
     raise FileNotFoundError(f"{name} not found under {list(mlir.__path__)}")
 
 
+@functools.cache
+def load_async_runtime() -> None:
+    """Load MLIR's async runtime into the process once, for the code of parallel loops.
+
+    Not as an ExecutionEngine shared library: an engine calls the library's
+    `__mlir_execution_engine_destroy` when it dies, which tears down the process-wide runtime
+    and its thread pool under every other engine still using it (the eager kernel cache drops
+    engines all the time). Loaded globally instead, the JIT finds its functions in the process,
+    and the one runtime, with its one pool of worker threads, lives as long as the process.
+    """
+    ctypes.CDLL(runtime_library("libmlir_async_runtime.so"), mode=ctypes.RTLD_GLOBAL)
+
+
 @dataclass(frozen=True)
 class Signature:
     inputs: tuple[Sig, ...]
@@ -67,6 +80,7 @@ class Executable:
             raise CompileError(f"the module has no '{ENTRY_POINTS}': lower it with mind-c-interface")
         entries = ir.DictAttr(module.operation.attributes[ENTRY_POINTS])
         self.signatures = {a.name: Signature.of(ir.FunctionType(ir.TypeAttr(a.attr).value)) for a in entries}
+        load_async_runtime()
         self.engine = ExecutionEngine(module, opt_level=opt_level, shared_libs=[runtime_library("libmlir_c_runner_utils.so")])
         self._functions = {}
 

@@ -111,12 +111,10 @@ def check_pipeline(opts: Options, ctx: ir.Context) -> list[str]:
     for item, flag in opts.items:
         name, brace, _ = item.partition("{")
         name = name.strip()
-        if name in PIPELINES and brace:
-            raise ToolError(f"error: pipeline '{name}' takes no options")
         if flag is not None and name not in PASSES and name not in PIPELINES and not _upstream_pass(name, ctx):
             raise ToolError(f"error: unknown command line argument '{flag}'", f"note: see '{PROG} --help'")
-    items = compiler.expand(item for item, _ in opts.items)
     try:
+        items = compiler.expand(item for item, _ in opts.items)
         compiler.pass_manager(items, ctx=ctx)
     except ValueError as e:
         raise ToolError(f"error: {e}") from None

@@ -14,7 +14,7 @@
 // MIND-OPTION:     error: unknown option 'strict' for mind-verify (options: none)
 // UPSTREAM-OPTION: error: unknown pass or bad options: 'canonicalize{bogus=1}' (no such option bogus)
 // UNBALANCED:      error: bad --pass-pipeline: unbalanced brackets
-// ALIAS-OPTION:    error: pipeline 'mind-cpu-pipeline' takes no options
+// ALIAS-OPTION:    error: unknown option 'x' for pipeline mind-cpu-pipeline (options: cse, dce, fold, fold-limit, min-work, threads)
 // FLAG-NOT:        Traceback
 func.func @f() {
   return

@@ -11,6 +11,7 @@ pytest.importorskip("sklearn")
 sys.path.insert(0, str(Path(__file__).resolve().parents[3] / "examples"))
 import lenet_digits  # noqa: E402
 import mlp_digits  # noqa: E402
+import quickstart_digits  # noqa: E402
 import transformer_encoder  # noqa: E402
 
 
@@ -36,3 +37,11 @@ def test_transformer_encoder_learns_the_attention_task(monkeypatch, capsys):
     accuracy, out = run(transformer_encoder, monkeypatch, capsys)
     assert accuracy > 95.0
     assert "1 compiled step" in out
+
+
+def test_quickstart_trains_in_pynative_mode_and_graph_mode_gives_the_same_numbers(monkeypatch, capsys):
+    pynative, out = run(quickstart_digits, monkeypatch, capsys)
+    graph, graph_out = run(quickstart_digits, monkeypatch, capsys, "--graph")
+    assert pynative > 95.0 and "restored from the checkpoint: " in out
+    epochs = [line for line in out.splitlines() if line.startswith("epoch")]
+    assert len(epochs) == 10 and epochs == [line for line in graph_out.splitlines() if line.startswith("epoch")]

@@ -5,7 +5,7 @@ import pytest
 
 import mindc
 from mindc import ops
-from mindc.frontend.convert import GraphSyntaxError, GraphTypeError, convert
+from mindc.frontend.convert import GraphRecursionError, GraphSyntaxError, GraphTypeError, convert
 from mindc.frontend.trace import ConcretizationError
 
 T = mindc.Tensor
@@ -243,5 +243,19 @@ def countdown(x, n):
 
 
 def test_recursion_on_a_tensor_is_located_and_names_the_function():
-    raises_at(GraphSyntaxError, "endless", "'countdown'", "recursion", "Python values",
-              call=lambda: mindc.jit(countdown)(T(rand(3)), T(np.int32(3))))
+    message = raises_at(GraphRecursionError, "endless", "'countdown'", "recursion", "Python values",
+                        call=lambda: mindc.jit(countdown)(T(rand(3)), T(np.int32(3))))
+    # MindSpore's tests/st/compiler/control/test_recrusive_fun.py catches a RuntimeError about a loop.
+    assert isinstance(GraphRecursionError("", None), RuntimeError) and "loop" in message
+
+
+@mindc.jit
+def jitted_countdown(x, n):
+    if n > 0:
+        return jitted_countdown(x * 2.0, n - 1)  # <- jitted-endless
+    return x
+
+
+def test_recursion_of_a_jit_function_is_located():
+    raises_at(GraphRecursionError, "jitted-endless", "'jitted_countdown'",
+              call=lambda: jitted_countdown(T(rand(3)), T(np.int32(3))))

@@ -142,6 +142,25 @@ def test_second_derivative_differentiates_the_bprop():
     close(mindc.jit(mindc.grad(first))(T(x)), 6 * x)
 
 
+def test_bprop_cell_called_in_a_branch_and_a_loop(graph_mode):
+    class Net(nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.cube = Cube()
+
+        def construct(self, x):
+            y = x
+            if ops.sum(x) > 0:
+                y = self.cube(x)
+            for _ in range(2):
+                y = self.cube(y) * 0.5
+            return ops.sum(y)
+
+    x = np.abs(rand(3, seed=10))
+    # d/dx sum(((x^3)^3 / 2)^3 / 2) = 27/16 x^26
+    close(mindc.grad(Net())(T(x)), 27 / 16 * x ** 26)
+
+
 def test_jvp_through_a_bprop_cell():
     # Forward mode transposes the adjoint, so it is the bprop's linear map too.
     x, v = rand(4, seed=7), rand(4, seed=8)

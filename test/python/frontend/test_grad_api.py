@@ -235,6 +235,37 @@ def test_grad_operation_flags_must_be_bools():
         GradOperation(get_all=1)
 
 
+def test_integer_tensors_get_integer_gradients(either_mode):
+    # MindSpore's test_grad_return_type nets: integer inputs and Parameters are differentiated
+    # like floats, their gradients integers (sensitivity: integer ones).
+    class Affine(nn.Cell):
+        def __init__(self, w, b):
+            super().__init__()
+            self.w, self.b = mindc.Parameter(w, name="w"), mindc.Parameter(b, name="b")
+
+        def construct(self, x, y):
+            return self.w * x + self.b * y
+
+    rng = np.random.default_rng(20)
+    x, y, w, b = (rng.integers(-9, 10, 3).astype(np.int32) for _ in range(4))
+    net = Affine(w, b)
+    (dx, dy), (dw, db) = GradNet(net, GradOperation(get_all=True, get_by_list=True), net.trainable_params())(
+        T(x), T(y))
+    for got, want_ in ((dx, w), (dy, b), (dw, x), (db, y)):
+        assert got.dtype is mindc.int32
+        np.testing.assert_array_equal(got.asnumpy(), want_)
+
+
+def test_arguments_that_are_not_tensors_have_no_gradient(either_mode):
+    class Add(nn.Cell):
+        def construct(self, x, y):
+            return x + y
+
+    assert mindc.grad(Add())(1, 2) == ()                  # MindSpore's test_grad_constant_tensor
+    dx, = mindc.grad(lambda x, n: ops.sum(ops.sin(x) * n), (0, 1))(T(X), 3)
+    close(dx, fd_grad(lambda x: np.sum(np.sin(x) * 3), [X], 0))
+
+
 # ---- vjp, jvp and Jacobian structures
 
 def test_vjp_takes_one_cotangent_per_output_and_returns_a_tuple():

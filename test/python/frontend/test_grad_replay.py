@@ -99,3 +99,23 @@ def test_training_mode_is_part_of_the_key(replays):
     net.set_train(False)
     np.testing.assert_allclose(mindc.grad(net)(T(x)).asnumpy(), 2 * x, **EXACT)
     assert replays() == (2, 2)
+
+
+def test_replayed_steps_still_update_assigned_parameters(replays):
+    # BatchNorm's moving mean is assigned by the program: a replayed trace writes it in place too.
+    class Normed(nn.Cell):
+        def __init__(self):
+            super().__init__()
+            self.bn = nn.BatchNorm2d(3, momentum=0.9)
+
+        def construct(self, x):
+            return ops.sum(self.bn(x * 2.0) ** 2)
+
+    net = Normed()
+    net.set_train(True)
+    x = rand(2, 3, 4, 4, seed=7).astype(np.float32)
+    mean = (2.0 * x.astype(np.float64)).mean(axis=(0, 2, 3))
+    for step in range(1, 4):
+        mindc.grad(net, None, net.trainable_params())(T(x))
+        np.testing.assert_allclose(net.bn.moving_mean.asnumpy(), (1 - 0.9 ** step) * mean, rtol=1e-5, atol=1e-6)
+    assert replays() == (2, 1)

@@ -94,6 +94,31 @@ def test_break_continue_and_else_in_an_unrolled_loop(sign):
     check_forward(lambda x: break_and_continue_python_list(x, (0.5, 0.5)), x)
 
 
+def while_true(x):
+    while True:
+        x = x * 1.5 + 0.5
+        if x.sum() > 8.0:
+            break
+    return x
+
+
+def rows_until_negative(x, rows):
+    for row in rows:
+        if row.sum() < 0.0:
+            break
+        x = x + row
+    return x
+
+
+def test_break_out_of_while_true():
+    check_forward(while_true, np.abs(rand(3, seed=11)))
+
+
+@pytest.mark.parametrize("seed", [12, 13])
+def test_break_in_a_for_over_a_tensors_rows(seed):
+    check_forward(rows_until_negative, rand(3, seed=seed), rand(4, 3, seed=seed + 1))
+
+
 def test_break_ends_a_python_loop_without_tracing_the_rest():
     def first_positive(xs):
         for k, v in enumerate(xs):
@@ -163,6 +188,9 @@ def test_the_returned_value_is_one_result_of_the_scf_ops():
     (lambda x: (return_in_while(x, 6)[0] * x).sum(), (np.abs(rand(3, seed=7)).astype(np.float64),)),
     (lambda x: (return_in_nested_if(x) ** 2).sum(), (rand(3, seed=1).astype(np.float64),)),
     (lambda x: return_in_for_in_while(x)[0].sum(), (np.abs(rand(3, seed=4)).astype(np.float64) * 0.3,)),
+    # Tensor bounds: an scf.for with continue, an scf.while with break from the first iteration.
+    (lambda x: continue_for(x, T(np.int64(5))).sum(), (np.abs(rand(4, seed=6)).astype(np.float64),)),
+    (lambda x: break_while(x, T(np.int64(6)))[0].sum(), (np.abs(rand(3, seed=5)).astype(np.float64),)),
 ])
 def test_gradients_through_break_continue_and_return(fn, args):
     check_grads(fn, args, wrt=[0])
@@ -177,7 +205,7 @@ class Accumulate(nn.Cell):
 
     def construct(self, x, n):
         for i in range(n):
-            ops.assign(self.p, self.p + x)
+            self.p += x
             if self.p.sum() > 5.0:
                 break
         while self.q.sum() < 3.0:
@@ -211,3 +239,79 @@ def test_parameter_side_effects_in_loops_and_branches(either_mode, sign):
         p, q = accumulate_reference(p, q, x, 4)
         for g, w in zip([*got, net.p, net.q], [p, q, p, q]):
             close(g, w, np.float64)
+
+
+def test_a_variable_of_a_loop_with_break_is_not_live_after_the_outer_loop():
+    # MindSpore's inner/test_break_continue.py: j is local to each outer iteration.
+    def nested(x, n):
+        out = x * 0.0
+        i = n * 0
+        while i < n:
+            j = n * 0
+            while j < n + 3:
+                out = out + x
+                j = j + 1
+                if j > 4:
+                    break
+            i = i + 1
+        return out
+
+    check_forward(nested, rand(2, seed=9), 3)
+
+
+class Keeper(nn.Cell):
+    """Assigning a tensor to a Parameter's attribute name sets the Parameter (MindSpore's Cell)."""
+
+    def __init__(self):
+        super().__init__()
+        self.w = Parameter(np.zeros(3, np.float64), name="w")
+
+    def construct(self, x, n):
+        for i in range(n):
+            if x.sum() > 0:
+                self.w = self.w + x
+            else:
+                self.w = x - 1.0
+        return self.w + 1.0
+
+
+@pytest.mark.parametrize("sign", [1.0, -1.0])
+def test_assigning_a_parameter_attribute_in_branches_and_loops(either_mode, sign):
+    net = Keeper()
+    x = np.abs(rand(3, dtype=np.float64, seed=10)) * sign
+    w = np.zeros(3)
+    for _ in range(3):
+        w = w + x if x.sum() > 0 else x - 1.0
+    w = w + x if x.sum() > 0 else x - 1.0
+    got = net(T(x), T(np.int64(1)))
+    net(T(x), T(np.int64(3)))
+    assert isinstance(net.w, Parameter)
+    close(net.w, w, np.float64)
+    close(got, (x if sign > 0 else x - 1.0) + 1.0, np.float64)
+
+
+class EarlyExit(nn.Cell):
+    def __init__(self):
+        super().__init__()
+        self.w = Parameter(rand(3, dtype=np.float64, seed=15) + 1.0, name="w")
+
+    def construct(self, x, n):
+        for i in range(n):
+            x = ops.tanh(x * self.w) + x
+            if x.sum() > 2.0:
+                return x * 2.0
+        return x - 1.0
+
+
+def early_exit_reference(w, x, n):
+    for i in range(n):
+        x = np.tanh(x * w) + x
+        if x.sum() > 2.0:
+            return x * 2.0
+    return x - 1.0
+
+
+@pytest.mark.parametrize("scale", [0.1, 1.0])
+def test_a_cell_returning_from_a_loop(either_mode, scale):
+    net, x = EarlyExit(), np.abs(rand(3, dtype=np.float64, seed=16)) * scale
+    close(net(T(x), T(np.int64(3))), early_exit_reference(net.w.asnumpy(), x, 3), np.float64)

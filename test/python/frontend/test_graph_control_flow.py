@@ -201,6 +201,38 @@ def test_for_over_python_sequences_and_tensors_is_unrolled():
     assert "scf" not in f.lower(T(x), T(rows)).as_text()
 
 
+class Stack(nn.Cell):
+    """Iterates its containers with zip and enumerate, one step on a tensor condition."""
+
+    def __init__(self):
+        super().__init__()
+        self.layers = nn.CellList([Scale(2.0), Scale(3.0), Scale(0.5)])
+        self.tail = nn.SequentialCell(Scale(1.5), Scale(-1.0))
+
+    def construct(self, x, shifts):
+        for layer, shift in zip(self.layers, shifts):
+            x = layer(x) + shift
+        for k, layer in enumerate(self.tail):
+            if x.sum() > k:
+                x = layer(x)
+        return x
+
+
+def stack_reference(x, shifts):
+    for scale, shift in zip((2.0, 3.0, 0.5), shifts):
+        x = x * scale + shift
+    for k, scale in enumerate((1.5, -1.0)):
+        if x.sum() > k:
+            x = x * scale
+    return x
+
+
+@pytest.mark.parametrize("seed", [10, 11])
+def test_for_over_zip_and_enumerate_of_cell_containers(either_mode, seed):
+    x, shifts = rand(3, seed=seed), rand(3, 3, seed=seed + 1)
+    close(Stack()(T(x), T(shifts)), stack_reference(x.astype(np.float64), shifts.astype(np.float64)))
+
+
 def test_nested_if_in_while_in_for():
     def nested(x, n):
         for i in range(n):
@@ -559,3 +591,22 @@ def halvings_reference(x, n):
 def test_recursion_bounded_by_a_python_value_is_unrolled(n):
     x = rand(3, seed=80)
     close(mindc.jit(halvings)(T(x), n), halvings_reference(x.astype(np.float64), n))
+
+
+def test_a_loop_variable_whose_dtype_the_body_widens_is_carried_widened():
+    # MindSpore's inner/test_331_for_after_for_in_while.py: y enters an int32 tensor and leaves
+    # the body a float32 one.
+    def widen(x, y, n):
+        i = n * 0
+        while i < n:
+            y = ops.exp(x) + y
+            i += 1
+        return y
+
+    x, y = rand(3, seed=90), np.array([1, 2, 3], np.int32)
+    f = mindc.jit(widen)
+    for n in (0, 2):
+        want = y.astype(np.float64) + n * np.exp(x.astype(np.float64))
+        got = f(T(x), T(y), T(np.int32(n)))
+        assert got.dtype == mindc.float32
+        close(got, want)

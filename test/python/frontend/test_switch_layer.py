@@ -1,6 +1,7 @@
-"""MindSpore's switch_layer in graph mode: a tuple or CellList of cells (or functions) indexed by
-a tensor and called (frontend/control.py Switch, branches.graph_switch). Results against the
-same cells picked in Python and against float64 numpy; gradients against central differences."""
+"""Cells and functions chosen by a tensor in graph mode (frontend/branches.py Switch): MindSpore's
+switch_layer (a tuple or CellList indexed by a tensor and called), and functions or cells that
+differ between the branches of an if. Results against the same cells picked in Python and
+against float64 numpy; gradients against central differences."""
 import numpy as np
 import pytest
 from graph_helpers import EPS, GRAD_TOL, T, close, rand
@@ -104,3 +105,64 @@ def test_gradients_through_a_switch_match_finite_differences(graph_mode, i):
             values.append(np.sum(switched_reference(net, x, i) ** 2))
         param.set_data(base)
         np.testing.assert_allclose(np.sum(g.asnumpy() * v), (values[0] - values[1]) / (2 * EPS), **GRAD_TOL)
+
+
+# ---- functions and cells that differ between the branches of an if
+class Chooser(nn.Cell):
+    def __init__(self):
+        super().__init__()
+        self.a, self.b = Scale(1), Scale(2)
+
+    def construct(self, x):
+        if x.sum() > 0:
+            layer = self.a
+        else:
+            layer = self.b
+        return layer(x) + x
+
+
+def chooser_reference(net, x):
+    w = (net.a if x.sum() > 0 else net.b).w.asnumpy()
+    return np.tanh(x * w) + x
+
+
+@pytest.mark.parametrize("sign", [1.0, -1.0])
+def test_a_cell_chosen_in_a_branch_is_called_after_it(either_mode, sign):
+    net, x = Chooser(), np.abs(rand(4, dtype=np.float64, seed=11)) * sign
+    close(net(T(x)), chooser_reference(net, x), np.float64)
+
+
+@pytest.mark.parametrize("sign", [1.0, -1.0])
+def test_gradient_of_a_cell_chosen_in_a_branch(graph_mode, sign):
+    net, x = Chooser(), np.abs(rand(4, dtype=np.float64, seed=12)) * sign
+    grads = mindc.grad(lambda x: ops.sum(net(x) ** 2), None, net.trainable_params())(T(x))
+    rng = np.random.default_rng(13)
+    for param, g in zip(net.trainable_params(), grads):
+        base = param.asnumpy().copy()
+        v = rng.standard_normal(base.shape)
+        values = []
+        for s in (1, -1):
+            param.set_data(base + s * EPS * v)
+            values.append(np.sum(chooser_reference(net, x) ** 2))
+        param.set_data(base)
+        np.testing.assert_allclose(np.sum(g.asnumpy() * v), (values[0] - values[1]) / (2 * EPS), **GRAD_TOL)
+
+
+def test_a_function_returned_from_a_branch():
+    # MindSpore's tests/st/compiler/control/test_fun_fun.py.
+    def hof(x):
+        def f(x):
+            return x + 3.0
+
+        def k(x):
+            return x - 1.0
+
+        def g(x):
+            if x.sum() < 5.0:
+                return f
+            return k
+
+        return g(x)(x)
+
+    for x in (rand(2, seed=14), rand(2, seed=14) + 10.0):
+        close(mindc.jit(hof)(T(x)), hof(x.astype(np.float64)))

@@ -6,6 +6,7 @@ import pytest
 
 import mindc
 from mindc import Parameter, nn, ops
+from mindc.common.parameter import _Buffer
 
 RNG = np.random.default_rng(11)
 
@@ -301,6 +302,51 @@ def test_forward_hooks_do_not_run_in_graph_mode():
     net = Affine(3, 2)
     net.register_forward_hook(lambda cell, args, out: out * 0.0)
     assert np.abs(net(mindc.Tensor(rand(2, 3))).asnumpy()).sum() > 0
+
+
+# ---- buffers and state_dict
+
+class Buffered(nn.Cell):
+    """Affine plus a scale buffer (registered) and an offset buffer (a _Buffer attribute)."""
+
+    def __init__(self):
+        super().__init__()
+        self.fc = Affine(3, 2)
+        self.register_buffer("scale", mindc.Tensor(rand(2)))
+        self.offset = _Buffer(mindc.Tensor(rand(2)), persistent=False)
+
+    def construct(self, x):
+        return self.fc(x) * self.scale + self.offset
+
+
+def test_buffers_are_state_read_at_every_call(either_mode):
+    net, x = Buffered(), rand(4, 3)
+    assert [name for name, _ in net.named_buffers()] == ["scale", "offset"]
+    assert isinstance(net.offset, _Buffer) and net.get_buffer("scale") is net.scale
+    for _ in range(2):
+        want = (x.astype(np.float64) @ net.fc.weight.asnumpy().T + net.fc.bias.asnumpy()) * net.scale.asnumpy() \
+            + net.offset.asnumpy()
+        np.testing.assert_allclose(net(mindc.Tensor(x)).asnumpy(), want, rtol=2e-5, atol=2e-5)
+        net.scale.copy_(mindc.Tensor(rand(2)))   # a changed buffer changes the next result
+    assert net.trainable_params() == [net.fc.weight, net.fc.bias]
+
+
+def test_state_dict_round_trip_holds_parameters_and_persistent_buffers(tmp_path):
+    source, target = Buffered(), Buffered()
+    assert list(source.state_dict()) == ["scale", "fc.weight", "fc.bias"]
+    mindc.save_checkpoint(source.state_dict(), str(tmp_path / "state.ckpt"))
+    result = target.load_state_dict(mindc.load_checkpoint(str(tmp_path / "state.ckpt")))
+    assert result == ([], [])
+    for key, value in source.state_dict().items():
+        np.testing.assert_array_equal(target.state_dict()[key].asnumpy(), value.asnumpy())
+    with pytest.raises(RuntimeError, match="(?s)Missing key.*fc.bias.*Unexpected key.*extra"):
+        target.load_state_dict({"scale": source.scale, "fc.weight": source.fc.weight, "extra": source.scale})
+    missing, unexpected = target.load_state_dict({"extra": source.scale}, strict=False)
+    assert missing == ["scale", "fc.weight", "fc.bias"] and unexpected == ["extra"]
+    with pytest.raises(RuntimeError, match=r"size mismatch for scale"):
+        target.load_state_dict({**source.state_dict(), "scale": mindc.Tensor(rand(3))})
+    with pytest.raises(KeyError, match="already exists"):
+        target.register_buffer("fc", mindc.Tensor(rand(1)))
 
 
 def test_repr_shows_the_tree():

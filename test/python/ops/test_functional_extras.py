@@ -216,6 +216,7 @@ GRADS = {
     "unstack_masked_fill": lambda x: ops.sum(ops.mul(ops.unstack(x, 1)[2],
                                                      ops.masked_fill(x, ops.greater(x, 0), 0.5)[:, 0])),
     "topk": lambda x: ops.sum(ops.mul(ops.topk(x, 2, dim=0)[0], ops.topk(x, 2, dim=0, largest=False)[0])),
+    "topk_unsorted": lambda x: ops.sum(ops.mul(ops.topk(x, 3, sorted=False)[0], ops.cos(ops.topk(x, 3)[0]))),
     "sort": lambda x: ops.sum(ops.mul(ops.sort(x, 1)[0], ops.cos(ops.sort(x, 1, descending=True)[0]))),
     "unsorted_segment_sum": lambda x: ops.sum(ops.square(ops.unsorted_segment_sum(x, mindc.Tensor(
         np.array([1, 0, 1], np.int32)), 2))),

@@ -34,6 +34,16 @@ def test_standard_normal_is_standard_normal():
     assert ks_distance(z.asnumpy(), normal_cdf) < KS
 
 
+def test_functional_standard_normal_draws_anew_and_fixed_seeds_repeat():
+    z = mindc.ops.standard_normal((N,))
+    assert ks_distance(z.asnumpy(), normal_cdf) < KS
+    assert not np.array_equal(mindc.ops.standard_normal((4,)).asnumpy(), mindc.ops.standard_normal((4,)).asnumpy())
+    mindc.set_seed(3)
+    first = mindc.ops.standard_normal((4,), seed=5).asnumpy()
+    mindc.set_seed(3)
+    np.testing.assert_array_equal(mindc.ops.functional.standard_normal((4,), seed=5).asnumpy(), first)
+
+
 def test_uniform_real_is_uniform_on_the_unit_interval():
     u = P.UniformReal(seed=5)((100, N // 100)).asnumpy()
     assert u.dtype == np.float32 and u.min() >= 0 and u.max() < 1

@@ -234,15 +234,15 @@ class Split(Primitive):
 
 
 class TopK(Primitive):
-    """TopK(sorted=True)(input_x, k) -> (values, indices): the k largest along the last axis,
-    always in descending order (which sorted=False allows)."""
+    """TopK(sorted=True)(input_x, k) -> (values, indices): the k largest along the last axis, in
+    descending order, or with sorted=False in index order (as MindSpore's CPU kernel)."""
 
     @prim_attr_register
     def __init__(self, sorted=True):
         check_bool(sorted, "sorted", self.name)
 
     def __call__(self, input_x, k):
-        return array.topk(input_x, check_int(k, "k", self.name, minimum=0))
+        return array.topk(input_x, check_int(k, "k", self.name, minimum=0), sorted=self.sorted)
 
 
 class Sort(Primitive):

@@ -1,10 +1,10 @@
 """MindSpore's neural-network primitives (mindspore.ops.operations.nn_ops): activations, softmax,
-convolution, pooling, normalization, losses, dropout and the momentum update."""
+convolution, pooling, normalization, losses and dropout."""
 from __future__ import annotations
 
 from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
-from mindc.ops import array, math, nn, state
+from mindc.ops import array, loss, math, nn, state
 from mindc.ops._base import cast_to, fail, float_operand, one, operands, tensor
 from mindc.ops.operations._define import define
 from mindc.ops.operations.random_ops import RandomPrimitive
@@ -14,7 +14,7 @@ from mindc.ops.primitive import (Primitive, check_bool, check_float, check_int, 
 __all__ = [
     "ReLU", "ReLU6", "Sigmoid", "Softplus", "GeLU", "Elu", "Softmax", "LogSoftmax", "BiasAdd", "Conv2D", "MaxPool",
     "AvgPool", "LayerNorm", "BatchNorm", "SoftmaxCrossEntropyWithLogits", "SparseSoftmaxCrossEntropyWithLogits",
-    "Dropout", "ApplyMomentum", "Gelu", "HSigmoid", "HSwish", "SeLU", "Softsign", "Mish", "CeLU", "L2Loss",
+    "Dropout", "Gelu", "HSigmoid", "HSwish", "SeLU", "Softsign", "Mish", "CeLU", "L2Loss",
     "L2Normalize", "SigmoidCrossEntropyWithLogits", "BCEWithLogitsLoss", "SmoothL1Loss", "Conv2DBackpropInput",
     "Conv2DTranspose",
 ]
@@ -300,8 +300,8 @@ class SoftmaxCrossEntropyWithLogits(Primitive):
         if x.ndim != 2 or y.shape != x.shape:
             fail("mind.log_softmax", f"SoftmaxCrossEntropyWithLogits needs (N, C) logits and labels of one shape, "
                                      f"found {list(x.shape)} and {list(y.shape)}")
-        loss = math.neg(math.reduce_sum(math.mul(y, nn.log_softmax(x, -1)), -1))
-        return loss, math.sub(nn.softmax(x, -1), y)
+        per_sample = math.neg(math.reduce_sum(math.mul(y, nn.log_softmax(x, -1)), -1))
+        return per_sample, math.sub(nn.softmax(x, -1), y)
 
 
 class SparseSoftmaxCrossEntropyWithLogits(Primitive):
@@ -342,31 +342,6 @@ class Dropout(RandomPrimitive):
         return math.mul(x, math.mul(mask, 1.0 / self.keep_prob)), mask
 
 
-class ApplyMomentum(Primitive):
-    """ApplyMomentum(use_nesterov=False, use_locking=False, gradient_scale=1.0)(variable,
-    accumulation, learning_rate, gradient, momentum): accumulation = accumulation * momentum +
-    gradient * gradient_scale; variable -= learning_rate * accumulation (Nesterov: -= learning_rate
-    * (gradient + momentum * accumulation)). Both Parameters are updated in place; returns variable."""
-
-    @prim_attr_register
-    def __init__(self, use_nesterov=False, use_locking=False, gradient_scale=1.0):
-        check_bool(use_nesterov, "use_nesterov", self.name)
-        check_bool(use_locking, "use_locking", self.name)
-        check_float(gradient_scale, "gradient_scale", self.name)
-
-    def __call__(self, variable, accumulation, learning_rate, gradient, momentum):
-        for what, p in (("variable", variable), ("accumulation", accumulation)):
-            if not isinstance(p, Parameter):
-                fail("assign", f"ApplyMomentum needs a Parameter as '{what}', got {type(p).__name__}")
-        g = math.mul(gradient, self.gradient_scale) if self.gradient_scale != 1.0 else tensor(gradient)
-        accum = math.add(math.mul(accumulation.value(), momentum), g)
-        state.assign(accumulation, accum)
-        step = math.add(g, math.mul(accum, momentum)) if self.use_nesterov else accum
-        state.assign(variable, math.sub(variable.value(), math.mul(step, learning_rate)))
-        return variable
-
-
-
 class L2Loss(Primitive):
     """L2Loss()(input_x): sum(x ** 2) / 2, a 0-d tensor."""
 
@@ -401,7 +376,7 @@ class SigmoidCrossEntropyWithLogits(Primitive):
         pass
 
     def __call__(self, logits, label):
-        return nn.binary_cross_entropy_with_logits(logits, label, reduction="none")
+        return loss.binary_cross_entropy_with_logits(logits, label, reduction="none")
 
 
 class BCEWithLogitsLoss(Primitive):
@@ -412,7 +387,7 @@ class BCEWithLogitsLoss(Primitive):
         check_str(reduction, "reduction", self.name, ("mean", "sum", "none"))
 
     def __call__(self, logits, label, weight, pos_weight):
-        return nn.binary_cross_entropy_with_logits(logits, label, weight, pos_weight, self.reduction)
+        return loss.binary_cross_entropy_with_logits(logits, label, weight, pos_weight, self.reduction)
 
 
 class SmoothL1Loss(Primitive):
@@ -424,4 +399,4 @@ class SmoothL1Loss(Primitive):
         check_str(reduction, "reduction", self.name, ("mean", "sum", "none"))
 
     def __call__(self, logits, labels):
-        return nn.smooth_l1_loss(logits, labels, self.beta, self.reduction)
+        return loss.smooth_l1_loss(logits, labels, self.beta, self.reduction)

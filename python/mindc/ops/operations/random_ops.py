@@ -3,15 +3,13 @@
 call advances, so each call draws new numbers, eagerly and inside compiled graphs."""
 from __future__ import annotations
 
-import math as pymath
-
 import numpy as np
 
 from mindc.common.seed import op_seed
 from mindc.frontend import dtype as mdt
 from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
-from mindc.ops import array, math, random
+from mindc.ops import math, random
 from mindc.ops._base import cast_to, fail, tensor
 from mindc.ops.primitive import Primitive, check_int, check_ints, prim_attr_register
 
@@ -23,11 +21,10 @@ class RandomPrimitive(Primitive):
 
     def init_stream(self, seed: int, seed2: int, names: tuple[str, str] = ("seed", "seed2")) -> None:
         """Seeds (0, 0) ask for a stream drawn from the global seed sequence (mindc.set_seed);
-        others fix one, hashed into the op's [0, 2^63) seed range."""
+        others fix one."""
         for value, name in zip((seed, seed2), names):
             check_int(value, name, self.name, minimum=0)
-        fixed = np.random.SeedSequence([seed, seed2]).generate_state(1, np.uint64)[0] >> np.uint64(1)
-        self.stream_seed = int(fixed) if seed or seed2 else op_seed()
+        self.stream_seed = random.fixed_seed(seed, seed2) if seed or seed2 else op_seed()
         self.key = Parameter(np.array(0, np.int64), name=f"{self.name}.key", requires_grad=False)
 
     def uniform(self, shape, dtype: mdt.DType) -> Tensor:
@@ -61,12 +58,7 @@ class StandardNormal(RandomPrimitive):
         self.init_stream(seed, seed2)
 
     def __call__(self, shape):
-        shape = _shape(shape, self.name)
-        u = self.uniform((2,) + shape, mdt.float32)
-        first, second = array.unstack(u, 0)
-        # 1 - u is in (0, 1]: its log is finite.
-        radius = math.sqrt(math.mul(math.log(math.sub(1.0, first)), -2.0))
-        return math.mul(radius, math.cos(math.mul(second, 2 * pymath.pi)))
+        return random.box_muller(self.uniform((2,) + _shape(shape, self.name), mdt.float32))
 
 
 class UniformInt(RandomPrimitive):

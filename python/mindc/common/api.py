@@ -1,0 +1,4 @@
+"""`mindspore.common.api`: jit."""
+from mindc.frontend.jit import jit
+
+__all__ = ["jit"]
