@@ -2,7 +2,7 @@
 """Developer entry points that need nothing but Python 3.11 and pip.
 
     python3 make.py demo    compile a model with mindc and run it end to end
-    python3 make.py check   every test: lit/FileCheck IR tests and pytest
+    python3 make.py check   every test: lit/FileCheck IR tests, pytest and MindSpore's ported tests
     python3 make.py bench   benchmarks against numpy, PyTorch and JAX (own environment)
 
 Each command creates (or reuses) a virtual environment in .venv and installs the package into it.
@@ -47,7 +47,8 @@ def demo() -> None:
 def check() -> None:
     python = ensure_env(VENV, "-e", ".[test,examples]")
     sh(VENV / "bin" / "lit", "-sv", "test")
-    sh(python, "-m", "pytest", "-q", "-n", "2", "test/python")
+    # test/mindspore_compat: MindSpore's own system tests, ported (see its README section).
+    sh(python, "-m", "pytest", "-q", "-n", "2", "test/python", "test/mindspore_compat")
 
 
 def bench() -> None:

@@ -1,0 +1,59 @@
+# Copyright 2022 Huawei Technologies Co., Ltd
+#
+# Licensed under the Apache License, Version 2.0 (the "License");
+# you may not use this file except in compliance with the License.
+# You may obtain a copy of the License at
+#
+# http://www.apache.org/licenses/LICENSE-2.0
+#
+# Unless required by applicable law or agreed to in writing, software
+# distributed under the License is distributed on an "AS IS" BASIS,
+# WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+# See the License for the specific language governing permissions and
+# limitations under the License.
+# ============================================================================
+# Ported from mindspore-ai/mindspore_test:tests/st/nn/test_maxpool2d.py@a05ce58802d47fba782ecef8d971e05a078727c1; changes: imports only.
+
+import numpy as np
+import pytest
+
+import mindc as ms
+import mindc.nn as nn
+from mindspore_compat.mark_utils import arg_mark
+
+
+class Net(nn.Cell):
+    def __init__(self, kernel_size=1, stride=1, pad_mode="valid", padding=0, dilation=1, return_indices=False,
+                 ceil_mode=False):
+        super(Net, self).__init__()
+        self.pool = nn.MaxPool2d(kernel_size=kernel_size, stride=stride, pad_mode=pad_mode, padding=padding,
+                                 dilation=dilation, return_indices=return_indices, ceil_mode=ceil_mode)
+
+    def construct(self, x):
+        out = self.pool(x)
+        return out
+
+
+@arg_mark(plat_marks=['cpu_linux', 'cpu_windows', 'cpu_macos', 'platform_gpu', 'platform_ascend'],
+          level_mark='level2',
+          card_mark='onecard',
+          essential_mark='unessential')
+@pytest.mark.parametrize('mode', [ms.GRAPH_MODE, ms.PYNATIVE_MODE])
+def test_maxpool2d_normal(mode):
+    """
+    Feature: MaxPool2d
+    Description: Verify the result of MaxPool2d
+    Expectation: success
+    """
+    ms.set_context(mode=mode)
+    x1 = ms.Tensor(np.random.randint(0, 10, [1, 2, 4, 4]), dtype=ms.float32)
+    pool1 = Net(kernel_size=3, stride=1)
+    output1 = pool1(x1)
+
+    x2 = ms.Tensor(np.random.randint(0, 10, [5, 3, 4, 5]), dtype=ms.float32)
+    pool2 = Net(kernel_size=2, stride=1, pad_mode='pad', padding=1, dilation=1, return_indices=True)
+    output2 = pool2(x2)
+
+    assert output1.shape == (1, 2, 2, 2)
+    assert output2[0].shape == (5, 3, 5, 6)
+    assert output2[1].shape == (5, 3, 5, 6)
