@@ -119,9 +119,10 @@ class ParallelLoops(Pass):
             # The schedules tag tile loops over static shapes: constant bounds. A loop with
             # other bounds stays serial, as one with fewer iterations than two does.
             trips = _trip_count(loop.opview) or 0
-            chunks = min(threads, trips)
+            span = -(-trips // threads)
+            chunks = -(-trips // span) if span else 0  # 5 iterations on 4 threads: 2+2+1, no empty chunk
             if chunks > 1:
-                _chunked(loop.opview, chunks, trips)
+                _chunked(loop.opview, chunks, span)
             else:
                 del loop.attributes[TAG]
 
@@ -152,16 +153,16 @@ def _constant(value: ir.Value) -> int | None:
     return None
 
 
-def _chunked(loop: scf.ForOp, chunks: int, trips: int) -> None:
-    """Replace loop by scf.parallel over `chunks` chunks of its iterations, each an scf.for.
+def _chunked(loop: scf.ForOp, chunks: int, span: int) -> None:
+    """Replace loop by scf.parallel over `chunks` chunks of its n iterations, each an scf.for.
 
-    Chunk t runs iterations [t*c, min((t+1)*c, n)) with c = ceil(n / chunks): contiguous, so
-    each thread walks its own columns (rows) of the result as the single-threaded loop did.
+    Chunk t runs iterations [t*span, min((t+1)*span, n)): contiguous, so each thread walks its
+    own columns (rows) of the result as the single-threaded loop did.
     """
     index = ir.IndexType.get()
     with ir.InsertionPoint(loop), loop.location:
         lb, ub, step = loop.lowerBound, loop.upperBound, loop.step
-        span = _index(-(-trips // chunks) * _constant(step))
+        span = _index(span * _constant(step))
         par = scf.ParallelOp([], [_index(0)], [_index(chunks)], [_index(1)], [])
     block = par.region.blocks.append(index, arg_locs=[loop.location])
     with ir.InsertionPoint(block), loop.location:

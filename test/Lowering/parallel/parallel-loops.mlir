@@ -1,5 +1,6 @@
 // RUN: mind-opt %s --split-input-file --mind-parallel-loops=threads=2 | FileCheck %s
 // RUN: mind-opt %s --split-input-file --mind-parallel-loops=threads=1 | FileCheck %s --check-prefix=ONE
+// RUN: mind-opt %s --split-input-file --mind-parallel-loops=threads=4 | FileCheck %s --check-prefix=FOUR
 
 // A tagged loop of 7 iterations on two threads: an scf.parallel over 2 chunks, each an scf.for
 // over ceil(7 / 2) = 4 iterations of 32 (the last chunk stops at the loop's end, after 3).
@@ -68,6 +69,26 @@ func.func @nested_tagged_loops(%c: memref<64x64xf32>, %v: f32) {
       %k = arith.addi %i, %j : index
       memref.store %v, %c[%k, %k] : memref<64x64xf32>
     } {mindc.parallel}
+  } {mindc.parallel}
+  return
+}
+
+// -----
+
+// 5 iterations on 4 threads: chunks of ceil(5 / 4) = 2 iterations, so 3 chunks (2+2+1), none
+// of them empty.
+// CHECK-LABEL: func.func @five_iterations_three_chunks
+// FOUR-LABEL:  func.func @five_iterations_three_chunks
+// FOUR-DAG:       %[[SPAN:.*]] = arith.constant 2 : index
+// FOUR-DAG:       %[[C3:.*]] = arith.constant 3 : index
+// FOUR:          scf.parallel (%[[T:.*]]) = (%{{.*}}) to (%[[C3]]) step (%{{.*}}) {
+// FOUR:            arith.muli %[[T]], %[[SPAN]] : index
+func.func @five_iterations_three_chunks(%c: memref<5xf32>, %v: f32) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c5 = arith.constant 5 : index
+  scf.for %i = %c0 to %c5 step %c1 {
+    memref.store %v, %c[%i] : memref<5xf32>
   } {mindc.parallel}
   return
 }
