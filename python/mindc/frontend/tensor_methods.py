@@ -266,8 +266,31 @@ class TensorMethods:
     def div(self, other, *, rounding_mode: str | None = None) -> "Tensor":
         return _ops().div(self, other, rounding_mode=rounding_mode)
 
+    divide = true_divide = div
+
     def pow(self, exponent) -> "Tensor":
         return _ops().pow(self, exponent)
+
+    # ---- comparisons by name (MindSpore's Tensor.greater, .ne, ...)
+    def equal(self, other) -> "Tensor":
+        return _ops().equal(self, other)
+
+    def not_equal(self, other) -> "Tensor":
+        return _ops().not_equal(self, other)
+
+    def greater(self, other) -> "Tensor":
+        return _ops().greater(self, other)
+
+    def greater_equal(self, other) -> "Tensor":
+        return _ops().greater_equal(self, other)
+
+    def less(self, other) -> "Tensor":
+        return _ops().less(self, other)
+
+    def less_equal(self, other) -> "Tensor":
+        return _ops().less_equal(self, other)
+
+    eq, ne, gt, ge, lt, le = equal, not_equal, greater, greater_equal, less, less_equal
 
     def matmul(self, other) -> "Tensor":
         return _ops().matmul(self, other)

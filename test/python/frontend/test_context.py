@@ -111,3 +111,27 @@ def test_one_training_program_gives_the_same_numbers_in_both_modes(either_mode):
 def Counting_fresh(seed):
     mindc.set_seed(seed)
     return Counting()
+
+
+def test_mutable_makes_numbers_graph_inputs_and_keeps_tensors():
+    t = mindc.Tensor(rand(3, seed=6))
+    out = mindc.mutable((2.5, [t], {"n": 3}))
+    assert isinstance(out, tuple) and out[1][0] is t and out[2]["n"].dtype == mindc.int64
+    assert out[0].shape == () and float(out[0].asnumpy()) == 2.5
+    # A mutable number is a variable: gradients reach it, and a jit compiled once takes new values.
+    assert float(mindc.grad(lambda a: a * a * a)(mindc.mutable(2.0)).asnumpy()) == 12.0
+    cube = mindc.jit(lambda a: a * a * a)
+    assert [float(cube(mindc.mutable(v)).asnumpy()) for v in (2.0, 3.0)] == [8.0, 27.0]
+    assert cube.cache_info().misses == 1
+    with pytest.raises(TypeError, match="should be a Tensor, a number"):
+        mindc.mutable("text")
+    with pytest.raises(ValueError, match="dynamic length"):
+        mindc.mutable([t], dynamic_len=True)
+
+
+def test_pynative_executor_sync_has_nothing_to_wait_for():
+    from mindc.common.api import _pynative_executor
+
+    x = mindc.ops.add(mindc.Tensor(rand(2, seed=7)), 1.0)
+    _pynative_executor.sync()
+    assert x.shape == (2,)

@@ -266,6 +266,11 @@ METHODS = {
                          lambda x, y, i: (i + 0.5) * 2 - i * 3 + (i > 0) * 1.5),
     "reflected": (lambda x, y, i: 1.0 - x + 2 * y / 3.0 - 2.0 ** x + 1 / (x * x + 1),
                   lambda x, y, i: 1 - x + 2 * y / 3 - 2 ** x + 1 / (x * x + 1)),
+    "comparisons-by-name": (lambda x, y, i: x.gt(y).int() + x.ge(y).int() * 2 + x.lt(0).int() * 4 + x.le(0).int()
+                            + x.eq(y).int() + x.ne(y).int() * 8 + x.greater(0.5).int() + x.not_equal(x).int(),
+                            lambda x, y, i: (x > y) + (x >= y) * 2 + (x < 0) * 4 + (x <= 0) + (x == y) + (x != y) * 8
+                            + (x > 0.5) + 0),
+    "divide": (lambda x, y, i: x.divide(y) + x.true_divide(2.0), lambda x, y, i: x / y + x / 2),
     "comparisons-xor": (lambda x, y, i: ((x > y) ^ (x > 0)).int() + (~(x <= y)).int() + (x != y).int(),
                         lambda x, y, i: ((x > y) ^ (x > 0)).astype(int) + (x > y) + (x != y)),
 }
@@ -290,8 +295,6 @@ def test_methods_match_numpy_in_pynative_and_graphs(name):
                                    atol=2e-3 if "conversions" in name else 1e-5, err_msg=name)
 
 
-@pytest.mark.skipif(not all(hasattr(mindc.ops, f) for f in ("floor_div", "floor_mod", "tile")),
-                    reason="ops.floor_div, ops.floor_mod and ops.tile land with the primitives branch")
 def test_floor_division_modulo_and_tile_match_numpy():
     x, y = XM.astype(np.float64) * 4, YM.astype(np.float64) + 3
     a, b = T(XM * 4), T(YM + 3)
