@@ -17,8 +17,13 @@ def _dialect_text() -> str:
 
 
 def make_context() -> ir.Context:
-    """A fresh context with every upstream dialect and the `mind` dialect registered."""
+    """A fresh context with every upstream dialect and the `mind` dialect registered.
+
+    Its passes run on the calling thread: a context with multithreading owns a pool of LLVM
+    threads that lives as long as the context (hundreds of threads in a test process), and
+    compiled code gets its parallelism from the async runtime instead."""
     ctx = ir.Context()
+    ctx.enable_multithreading(False)
     with ctx:
         irdl.load_dialects(ir.Module.parse(_dialect_text()))
     return ctx

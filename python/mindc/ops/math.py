@@ -38,17 +38,19 @@ def mul(input, other) -> Tensor:
 
 
 def div(input, other, *, rounding_mode: str | None = None) -> Tensor:
-    """True division (integers divide in float32), or C division of integers with rounding_mode="trunc"."""
+    """True division (integers divide in float32); rounding_mode "trunc" rounds the quotient toward
+    zero, "floor" toward negative infinity, both in the operands' common dtype."""
     x, y = operands(input, other)
     if rounding_mode is None:
         if not x.dtype.is_float:
             x, y = cast_to(x, mdt.float32), cast_to(y, mdt.float32)
-    elif rounding_mode == "trunc":
-        if x.dtype.is_float:
-            raise NotImplementedError("div(rounding_mode='trunc') of float tensors is not supported yet")
-    else:
-        raise NotImplementedError(f"div(rounding_mode={rounding_mode!r}) is not supported; use None or 'trunc'")
-    return one("mind.div", [x, y])
+        return one("mind.div", [x, y])
+    if rounding_mode == "floor":
+        return floor_div(x, y)
+    if rounding_mode != "trunc":
+        raise ValueError(f"div: rounding_mode must be None, 'trunc' or 'floor', got {rounding_mode!r}")
+    q = one("mind.div", [x, y])   # integer division truncates already
+    return select(less(q, 0), ceil(q), floor(q)) if x.dtype.is_float else q
 
 
 def pow(input, exponent) -> Tensor:

@@ -111,6 +111,18 @@ def test_div_of_integers_is_true_division_unless_trunc():
     assert out.dtype is mindc.float32
     check(out, x / y)
     np.testing.assert_array_equal(ops.div(T(x), T(y), rounding_mode="trunc").asnumpy(), [3, -3, 1])
+    np.testing.assert_array_equal(ops.div(T(x), T(y), rounding_mode="floor").asnumpy(), [3, -4, 1])
+
+
+def test_div_rounding_modes_of_floats():
+    rng = np.random.default_rng(5)
+    x, y = (rng.standard_normal(20) * 10).astype(np.float32), rng.standard_normal(20).astype(np.float32) + 0.1
+    q = x.astype(np.float64) / y
+    np.testing.assert_array_equal(ops.div(T(x), T(y), rounding_mode="trunc").asnumpy(), np.trunc(x / y))
+    np.testing.assert_array_equal(ops.div(T(x), T(y), rounding_mode="floor").asnumpy(), np.floor(x / y))
+    assert np.abs(np.trunc(q) - np.trunc(x / y)).max() <= 1   # float32 quotients, checked against float64
+    with pytest.raises(ValueError, match="rounding_mode must be None, 'trunc' or 'floor'"):
+        ops.div(T(x), T(y), rounding_mode="round")
 
 
 COMPARE = [("equal", np.equal), ("not_equal", np.not_equal), ("less", np.less),
