@@ -12,7 +12,7 @@ from mindc.frontend.dtype import (bfloat16, bool_, complex64, complex128, double
 from mindc.frontend.parameter import Parameter, ParameterTuple
 from mindc.frontend.tensor import Tensor, tensor
 
-__all__ = ["mutable", "context", "GRAPH_MODE", "PYNATIVE_MODE", "set_context", "get_context", "set_device", "Tensor", "tensor", "Parameter", "ParameterTuple", "jit", "grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd", "ops", "dtype",
+__all__ = ["mutable", "vmap", "context", "GRAPH_MODE", "PYNATIVE_MODE", "set_context", "get_context", "set_device", "Tensor", "tensor", "Parameter", "ParameterTuple", "jit", "grad", "value_and_grad", "vjp", "jvp", "jacrev", "jacfwd", "ops", "dtype",
            "nn", "train", "dataset", "set_seed", "get_seed", "Model", "save_checkpoint", "load_checkpoint",
            "load_param_into_net",
            "OpError", "float16", "bfloat16", "float32", "float64", "half",
@@ -21,7 +21,7 @@ __all__ = ["mutable", "context", "GRAPH_MODE", "PYNATIVE_MODE", "set_context", "
 
 # Loaded on first use: they import the MLIR bindings.
 _LAZY = {"jit": ("mindc.frontend.jit", "jit"), "OpError": ("mindc.frontend.trace", "OpError"),
-         "mutable": ("mindc.common.mutable", "mutable"),
+         "mutable": ("mindc.common.mutable", "mutable"), "vmap": ("mindc.frontend.vmap", "vmap"),
          "ops": ("mindc.ops", None),
          "nn": ("mindc.nn", None), "train": ("mindc.train", None), "dataset": ("mindc.dataset", None),
          "set_seed": ("mindc.common.seed", "set_seed"), "get_seed": ("mindc.common.seed", "get_seed"),

@@ -20,14 +20,9 @@ __all__ = [*array.__all__, *indexing.__all__, *loss.__all__, *math.__all__, *nn.
            *state.__all__, *operations.__all__, "Primitive", "PrimitiveWithCheck", "PrimitiveWithInfer",
            "prim_attr_register", "constexpr", "HyperMap", "Map", "MultitypeFuncGraph", "partial"]
 
-# The gradient API (MindSpore's ops.grad, ops.GradOperation, ...), from frontend/grad.py, which
-# imports this package: loaded on first use.
-_GRAD = functional._GRAD
-
 
 def __getattr__(name):
-    if name not in _GRAD:
+    # The gradient API (MindSpore's ops.grad, ops.GradOperation, ...) and ops.vmap: loaded on use.
+    if name not in functional._FRONTEND:
         raise AttributeError(f"module 'mindc.ops' has no attribute '{name}'")
-    from mindc.frontend import grad
-
-    return getattr(grad, name)
+    return getattr(functional, name)
