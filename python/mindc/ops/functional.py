@@ -16,6 +16,25 @@ from mindc.ops.state import *  # noqa: F401,F403
 
 partial = functools.partial
 
+tensor_add = P.Add()
+tensor_sub = P.Sub()
+tensor_mul = P.Mul()
+tensor_div = P.RealDiv()
+tensor_pow = P.Pow()
+tensor_floordiv = P.FloorDiv()
+tensor_mod = P.FloorMod()
+tensor_exp = P.Exp()
+tensor_ceil = P.Ceil()
+tensor_gt = P.Greater()
+tensor_ge = P.GreaterEqual()
+tensor_lt = P.Less()
+tensor_le = P.LessEqual()
+reduce_sum = P.ReduceSum()
+reduce_mean = P.ReduceMean()
+reduce_max = P.ReduceMax()
+reduce_min = P.ReduceMin()
+
+
 
 def tuple_getitem(data, index):
     return data[index]

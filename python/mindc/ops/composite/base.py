@@ -1,4 +1,4 @@
-"""mindc.ops.composite (MindSpore's `from mindspore.ops import composite as C`): functions over
+"""mindc.ops.composite.base (MindSpore's `mindspore.ops.composite.base`): functions over
 functions. `MultitypeFuncGraph` dispatches on the kinds of its arguments, `HyperMap` and `Map`
 apply a function across tuples and lists (MindSpore's optimizers update parameter tuples with
 them), and `GradOperation` builds gradient functions (mindc.frontend.grad).
@@ -22,7 +22,7 @@ def __getattr__(name: str):
         from mindc.frontend.grad import GradOperation
 
         return GradOperation
-    raise AttributeError(f"module 'mindc.ops.composite' has no attribute '{name}'")
+    raise AttributeError(f"module '{__name__}' has no attribute '{name}'")
 
 
 def _is_number(x: Any) -> bool:
