@@ -22,6 +22,7 @@ __all__ = ["mutable", "vmap", "context", "GRAPH_MODE", "PYNATIVE_MODE", "set_con
 # Loaded on first use: they import the MLIR bindings.
 _LAZY = {"jit": ("mindc.frontend.jit", "jit"), "OpError": ("mindc.frontend.trace", "OpError"),
          "mutable": ("mindc.common.mutable", "mutable"), "vmap": ("mindc.frontend.vmap", "vmap"),
+         "_Function": ("mindc.frontend.function", "_Function"),
          "ops": ("mindc.ops", None),
          "nn": ("mindc.nn", None), "train": ("mindc.train", None), "dataset": ("mindc.dataset", None),
          "set_seed": ("mindc.common.seed", "set_seed"), "get_seed": ("mindc.common.seed", "get_seed"),
