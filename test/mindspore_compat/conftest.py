@@ -8,8 +8,8 @@
   tests are counted and listed like any other failure.
 - Known failures: tests listed in known_failures.txt are xfail(strict=True), so that one that
   starts passing fails until the list is updated (`python test/mindspore_compat/report.py --update`).
-  Those listed as `unsupported:` (needs a device, a package or data we lack) or `slow:` (slow for
-  reasons that say nothing about mindc, such as a 400 MB input) are skipped.
+  Those listed as `unsupported:` (needs a package we lack), `slow:` (slow for reasons that say
+  nothing about mindc, such as a 400 MB input) or `timeout:` (hangs) are skipped.
   MINDC_COMPAT_NO_XFAIL=1 runs them plainly; MINDC_COMPAT_RESULTS=<file> writes every outcome
   there as JSON (report.py reads it).
 """
@@ -33,8 +33,9 @@ MARKS = ("platform_ascend", "platform_ascend910b", "platform_ascend310p", "platf
          "platform_x86_ascend_training", "platform_arm_ascend_training", "platform_arm_ascend910b_training",
          "level0", "level1", "level2", "level3", "level4", "onecard", "allcards", "dryrun", "dryrun_only",
          "essential", "unessential", "env_onecard", "env_single", "env_gpu")
-# Known failures of these categories are skipped rather than run as expected failures.
-SKIPPED_CATEGORIES = ("unsupported:", "slow:")
+# Known failures of these categories are skipped rather than run as expected failures; a test
+# that hangs (`timeout:`) would cost the whole time limit on every run.
+SKIPPED_CATEGORIES = ("unsupported:", "slow:", "timeout:")
 # A test that hangs (a loop that never ends in a tracer) fails instead of stalling CI.
 TIMEOUT_S = 60
 

@@ -1,6 +1,6 @@
 """Run the ported MindSpore tests, print the pass rate per area, and write it into README.md.
 
-    python test/mindspore_compat/report.py [--results FILE] [--update]
+    python test/mindspore_compat/report.py [--results FILE | --save FILE] [--update]
 
 Every test runs, known failures plainly and the Ascend/GPU-only ones too (counted apart), with
 MINDC_COMPAT_RESULTS collecting the outcomes (or --results reads a file of an earlier run).
@@ -22,7 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
-from conftest import KNOWN_FAILURES, SKIPPED_CATEGORIES, read_known_failures  # noqa: E402
+from conftest import KNOWN_FAILURES, read_known_failures  # noqa: E402
 
 README = ROOT / "README.md"
 BEGIN, END = "<!-- compat:begin -->", "<!-- compat:end -->"
@@ -45,6 +45,8 @@ CATEGORIES = [(r"No module named '(torch|yaml)'", "unsupported: the test needs {
               (r"(\w+)\(\) got an unexpected keyword argument '(\w+)'", "missing: {0}({1}=)"),
               (r"unsupported data type (\w+); mindc has", "missing: dtype {0}"),
               (r"`(np\.\w+)` was removed in the NumPy 2\.0 release", "unsupported: the test uses {0}, gone in NumPy 2"),
+              (r"shape must hold ints >= 0, got \[.*None", "missing: dynamic shapes (Tensor(shape=[None, ...]))"),
+              (r"^FixtureLookupError", "unsupported: a helper named test_*, not a test (errors in MindSpore too)"),
               (r"^TimeoutError", "timeout: ran over 60 s"),
               (r"^(?:AssertionError|Failed: DID NOT RAISE)", "mismatch: result")]
 
@@ -76,7 +78,7 @@ def counted(results: dict) -> dict:
     """The results that count: not skipped, and not listed as unsupported here or slow."""
     known = read_known_failures()
     return {t: r for t, r in results.items()
-            if r["outcome"] != "skipped" and not known.get(t, "").startswith(SKIPPED_CATEGORIES)}
+            if r["outcome"] != "skipped" and not known.get(t, "").startswith(("unsupported:", "slow:"))}
 
 
 def rates(results: dict) -> list[tuple[str, int, int, int, int]]:
@@ -141,6 +143,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--results", type=Path, help="outcomes of an earlier run (MINDC_COMPAT_RESULTS)")
     parser.add_argument("--update", action="store_true", help="rewrite known_failures.txt")
+    parser.add_argument("--save", type=Path, help="also write the outcomes of this run there")
     args = parser.parse_args()
     if args.results:
         results = json.loads(args.results.read_text())
@@ -148,6 +151,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             run_tests(Path(tmp) / "results.json")
             results = json.loads((Path(tmp) / "results.json").read_text())
+        if args.save:
+            args.save.write_text(json.dumps(results, indent=1, sort_keys=True))
     section = readme_section(results)
     print(section)
     causes = Counter(category(r.get("error", "")) for r in counted(results).values()
