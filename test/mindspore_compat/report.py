@@ -4,8 +4,9 @@
 
 Every test runs, known failures plainly and the Ascend/GPU-only ones too (counted apart), with
 MINDC_COMPAT_RESULTS collecting the outcomes (or --results reads a file of an earlier run).
---update rewrites known_failures.txt from the failures: reasons already there are kept, new
-ones get a category derived from the error (`missing: ops.CumSum`, `mismatch: result`, ...).
+--update rewrites known_failures.txt from the failures: hand-written reasons (`unsupported:`,
+`slow:`, `timeout:`) are kept, the others are categories derived from this run's errors
+(`missing: ops.CumSum`, `mismatch: result`, ...).
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
-from conftest import KNOWN_FAILURES, read_known_failures  # noqa: E402
+from conftest import KNOWN_FAILURES, SKIPPED_CATEGORIES, read_known_failures  # noqa: E402
 
 README = ROOT / "README.md"
 BEGIN, END = "<!-- compat:begin -->", "<!-- compat:end -->"
@@ -78,7 +79,7 @@ def counted(results: dict) -> dict:
     """The results that count: not skipped, and not listed as unsupported here or slow."""
     known = read_known_failures()
     return {t: r for t, r in results.items()
-            if r["outcome"] != "skipped" and not known.get(t, "").startswith(("unsupported:", "slow:"))}
+            if r["outcome"] != "skipped" and not known.get(t, "").startswith(SKIPPED_CATEGORIES)}
 
 
 def rates(results: dict) -> list[tuple[str, int, int, int, int]]:
@@ -131,11 +132,12 @@ def write_readme(section: str) -> None:
 
 def write_known_failures(results: dict) -> None:
     known = read_known_failures()
-    failing = {t: known.get(t) or category(r.get("error", "")) for t, r in sorted(results.items())
-               if r["outcome"] == "failed"}
+    # Hand-written reasons (the skipped categories) stay; the others are read from this run's error.
+    failing = {t: known[t] if known.get(t, "").startswith(SKIPPED_CATEGORIES) else category(r.get("error", ""))
+               for t, r in sorted(results.items()) if r["outcome"] == "failed"}
     header = ["# Ported MindSpore tests that fail today: `<test id> # <category>: <what>`.",
               "# conftest.py marks them xfail(strict=True); `python test/mindspore_compat/report.py --update`",
-              "# rewrites this list from a run (hand-written reasons of tests still failing are kept).", ""]
+              "# rewrites this list from a run (hand-written `unsupported:`/`slow:`/`timeout:` reasons are kept).", ""]
     KNOWN_FAILURES.write_text("\n".join(header + [f"{t} # {reason}" for t, reason in failing.items()]) + "\n")
 
 
