@@ -13,7 +13,7 @@ __all__ = [
     "rsqrt", "square", "tanh", "sin", "cos", "erf", "equal", "not_equal", "ne", "less", "lt",
     "less_equal", "le", "greater", "gt", "greater_equal", "ge", "logical_and", "logical_or",
     "logical_not", "select", "cast", "matmul", "bmm", "sum", "reduce_sum", "mean", "amax", "amin",
-    "prod", "argmax", "argmin", "floor", "ceil", "sign", "reciprocal", "log1p", "expm1", "atan2", "floor_div",
+    "prod", "argmax", "argmin", "floor", "ceil", "sign", "reciprocal", "inv", "log1p", "expm1", "atan2", "floor_div",
     "floor_mod", "remainder", "fmod", "addn", "cumsum", "erfc", "logical_xor", "isnan", "isinf", "isfinite", "xlogy",
     "xdivy", "div_no_nan", "lerp", "all", "any", "truncate_div", "truncate_mod",
 ]
@@ -151,6 +151,14 @@ def sign(input) -> Tensor:
 def reciprocal(input) -> Tensor:
     x = float_operand(input)
     return div(1.0, x)
+
+
+def inv(x) -> Tensor:
+    """1 / x in x's dtype (MindSpore's Inv): integers divide as integers, as numpy's reciprocal."""
+    x = tensor(x)
+    if x.dtype.is_float:
+        return reciprocal(x)
+    return one("mind.div", operands(1, x))
 
 
 def _trunc_div(x: Tensor, y: Tensor) -> Tensor:

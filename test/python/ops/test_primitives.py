@@ -638,3 +638,10 @@ def test_call_errors_name_the_users_line():
         P.Conv2D(4, 3)(T(rand((1, 2, 5, 5))), T(rand((4, 2, 2, 2))))
     with pytest.raises(OpError, match=r"test_primitives\.py:\d+:\d+: .*Split cannot cut dimension 1"):
         P.Split(axis=1, output_num=3)(T(rand()))
+
+
+def test_inv_of_integers_is_their_integer_reciprocal():
+    x = np.array([56, -3, 1, -1, 2], np.int32)
+    out = P.Inv()(mindc.Tensor(x))
+    assert out.dtype == mindc.int32
+    np.testing.assert_array_equal(out.asnumpy(), np.reciprocal(x))
