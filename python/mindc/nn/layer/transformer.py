@@ -135,7 +135,27 @@ def _activation(activation):
 
 
 class _Block(Cell):
-    """What the encoder and decoder layers share: a feed-forward block and the norm placement."""
+    """What the encoder and decoder layers share: their sublayers (BLOCKS residual blocks, the
+    last one feed-forward; subclasses set BLOCKS), the feed-forward block and the norm placement."""
+
+    def __init__(self, d_model: int, nhead: int, dim_feedforward: int = 2048, dropout: float = 0.1,
+                 activation="relu", layer_norm_eps: float = 1e-5, batch_first: bool = False,
+                 norm_first: bool = False, dtype=mdt.float32):
+        super().__init__()
+        self.self_attn = MultiheadAttention(d_model, nhead, dropout=dropout, batch_first=batch_first, dtype=dtype)
+        if self.BLOCKS == 3:
+            self.multihead_attn = MultiheadAttention(d_model, nhead, dropout=dropout, batch_first=batch_first,
+                                                     dtype=dtype)
+        self.dense1 = _dense(d_model, dim_feedforward, dtype)
+        self.dropout = Dropout(p=dropout)
+        self.dense2 = _dense(dim_feedforward, d_model, dtype)
+        self.norm_first = norm_first
+        # norm1..normN and dropout1..dropoutN, one of each per block, as MindSpore names them.
+        for i in range(1, self.BLOCKS + 1):
+            setattr(self, f"norm{i}", LayerNorm((d_model,), epsilon=layer_norm_eps, dtype=dtype))
+        for i in range(1, self.BLOCKS + 1):
+            setattr(self, f"dropout{i}", Dropout(p=dropout))
+        self.activation = _activation(activation)
 
     def _feed_forward(self, x, out_dropout: Dropout):
         return out_dropout(self.dense2(self.dropout(self.activation(self.dense1(x)))))
@@ -150,20 +170,7 @@ class TransformerEncoderLayer(_Block):
     activation='relu', layer_norm_eps=1e-5, batch_first=False, norm_first=False, dtype=float32):
     self-attention then a feed-forward block, each with dropout, a residual and a LayerNorm."""
 
-    def __init__(self, d_model: int, nhead: int, dim_feedforward: int = 2048, dropout: float = 0.1,
-                 activation="relu", layer_norm_eps: float = 1e-5, batch_first: bool = False,
-                 norm_first: bool = False, dtype=mdt.float32):
-        super().__init__()
-        self.self_attn = MultiheadAttention(d_model, nhead, dropout=dropout, batch_first=batch_first, dtype=dtype)
-        self.dense1 = _dense(d_model, dim_feedforward, dtype)
-        self.dropout = Dropout(p=dropout)
-        self.dense2 = _dense(dim_feedforward, d_model, dtype)
-        self.norm_first = norm_first
-        self.norm1 = LayerNorm((d_model,), epsilon=layer_norm_eps, dtype=dtype)
-        self.norm2 = LayerNorm((d_model,), epsilon=layer_norm_eps, dtype=dtype)
-        self.dropout1 = Dropout(p=dropout)
-        self.dropout2 = Dropout(p=dropout)
-        self.activation = _activation(activation)
+    BLOCKS = 2
 
     def construct(self, src, src_mask=None, src_key_padding_mask=None):
         def attend(x):
@@ -179,24 +186,7 @@ class TransformerDecoderLayer(_Block):
     activation='relu', layer_norm_eps=1e-5, batch_first=False, norm_first=False, dtype=float32):
     self-attention, attention over the encoder's memory, then a feed-forward block."""
 
-    def __init__(self, d_model: int, nhead: int, dim_feedforward: int = 2048, dropout: float = 0.1,
-                 activation="relu", layer_norm_eps: float = 1e-5, batch_first: bool = False,
-                 norm_first: bool = False, dtype=mdt.float32):
-        super().__init__()
-        self.self_attn = MultiheadAttention(d_model, nhead, dropout=dropout, batch_first=batch_first, dtype=dtype)
-        self.multihead_attn = MultiheadAttention(d_model, nhead, dropout=dropout, batch_first=batch_first,
-                                                 dtype=dtype)
-        self.dense1 = _dense(d_model, dim_feedforward, dtype)
-        self.dropout = Dropout(p=dropout)
-        self.dense2 = _dense(dim_feedforward, d_model, dtype)
-        self.norm_first = norm_first
-        self.norm1 = LayerNorm((d_model,), epsilon=layer_norm_eps, dtype=dtype)
-        self.norm2 = LayerNorm((d_model,), epsilon=layer_norm_eps, dtype=dtype)
-        self.norm3 = LayerNorm((d_model,), epsilon=layer_norm_eps, dtype=dtype)
-        self.dropout1 = Dropout(p=dropout)
-        self.dropout2 = Dropout(p=dropout)
-        self.dropout3 = Dropout(p=dropout)
-        self.activation = _activation(activation)
+    BLOCKS = 3
 
     def construct(self, tgt, memory, tgt_mask=None, memory_mask=None, tgt_key_padding_mask=None,
                   memory_key_padding_mask=None):
