@@ -185,14 +185,18 @@ class BCEWithLogitsLoss(LossBase):
         return ops.binary_cross_entropy_with_logits(input, target, self.weight, self.pos_weight, self.reduction)
 
 
+def _positive_float(value, name: str, owner: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not value > 0:
+        raise ValueError(f"For '{owner}', '{name}' must be a float > 0, got {value!r}")
+    return float(value)
+
+
 class SmoothL1Loss(LossBase):
     """SmoothL1Loss(beta=1.0, reduction='none')."""
 
     def __init__(self, beta: float = 1.0, reduction: str = "none"):
         super().__init__(reduction)
-        if isinstance(beta, bool) or not isinstance(beta, numbers.Real) or not beta > 0:
-            raise ValueError(f"For 'SmoothL1Loss', 'beta' must be a float > 0, got {beta!r}")
-        self.beta = float(beta)
+        self.beta = _positive_float(beta, "beta", "SmoothL1Loss")
 
     def construct(self, logits, labels):
         return ops.smooth_l1_loss(logits, labels, self.beta, self.reduction)
@@ -203,9 +207,7 @@ class HuberLoss(LossBase):
 
     def __init__(self, reduction: str = "mean", delta: float = 1.0):
         super().__init__(reduction)
-        if isinstance(delta, bool) or not isinstance(delta, numbers.Real) or not delta > 0:
-            raise ValueError(f"For 'HuberLoss', 'delta' must be a float > 0, got {delta!r}")
-        self.delta = float(delta)
+        self.delta = _positive_float(delta, "delta", "HuberLoss")
 
     def construct(self, logits, labels):
         return ops.huber_loss(logits, labels, self.reduction, self.delta)
