@@ -219,6 +219,37 @@ irdl.dialect @mind {
     irdl.operands(x: %x, y: %y)
     irdl.results(out: %out)
   }
+  // BitwiseAnd(x, y): integers or booleans, broadcasting
+  irdl.operation @bitwise_and {
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, y: %y)
+    irdl.results(out: %out)
+  }
+  // BitwiseOr(x, y): integers or booleans, broadcasting
+  irdl.operation @bitwise_or {
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, y: %y)
+    irdl.results(out: %out)
+  }
+  // BitwiseXor(x, y): integers or booleans, broadcasting
+  irdl.operation @bitwise_xor {
+    %x = irdl.base "!builtin.tensor"
+    %y = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x, y: %y)
+    irdl.results(out: %out)
+  }
+  // Invert(x): bitwise not of integers or booleans
+  irdl.operation @invert {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+  }
 
   // ---- Comparisons with numpy broadcasting: out is i1.
   // Equal(x, y)

@@ -321,25 +321,25 @@ class Tensor(TensorMethods):
 
     # &, |, ^ and ~ are logical on bool tensors, the only kind mindc has them for.
     def __and__(self, other):
-        return _ops().logical_and(_logical(self, "&"), _logical(other, "&"))
+        return _ops().bitwise_and(self, _bits(other, "&"))
 
     def __rand__(self, other):
-        return _ops().logical_and(_logical(other, "&"), _logical(self, "&"))
+        return _ops().bitwise_and(_bits(other, "&"), self)
 
     def __or__(self, other):
-        return _ops().logical_or(_logical(self, "|"), _logical(other, "|"))
+        return _ops().bitwise_or(self, _bits(other, "|"))
 
     def __ror__(self, other):
-        return _ops().logical_or(_logical(other, "|"), _logical(self, "|"))
+        return _ops().bitwise_or(_bits(other, "|"), self)
 
     def __xor__(self, other):
-        return _ops().logical_xor(_logical(self, "^"), _logical(other, "^"))
+        return _ops().bitwise_xor(self, _bits(other, "^"))
 
     def __rxor__(self, other):
-        return _ops().logical_xor(_logical(other, "^"), _logical(self, "^"))
+        return _ops().bitwise_xor(_bits(other, "^"), self)
 
     def __invert__(self):
-        return _ops().logical_not(_logical(self, "~"))
+        return _ops().invert(self)
 
     def __iadd__(self, other):
         return self._in_place(_ops().add(self, other), by_operator=True)
@@ -398,9 +398,9 @@ def _fail_assignment(message: str):
     raise OpError("assign", message, user_frame_position())
 
 
-def _logical(x: Any, operator: str) -> Any:
-    """x for a logical operator: a bool tensor or Python bool (integers have no bitwise ops here)."""
+def _bits(x: Any, operator: str) -> Any:
+    """x for a bitwise operator: an integer or bool tensor, or a Python int or bool."""
     kind = x.dtype if isinstance(x, Tensor) else mdt.scalar_kind(x)
-    if kind not in (mdt.bool_, "bool"):
-        raise TypeError(f"operator {operator} works on bool tensors in mindc, got {kind}")
+    if kind == "float" or (isinstance(kind, mdt.DType) and kind.is_float):
+        raise TypeError(f"operator {operator} works on integer and bool tensors, got {kind}")
     return x

@@ -72,6 +72,9 @@ class Scalars:
     def ori(self, x, y):
         return arith.ori(x, y)
 
+    def xori(self, x, y):
+        return arith.xori(x, y)
+
     def select(self, cond, x, y):
         return arith.select(cond, x, y)
 

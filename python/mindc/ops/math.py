@@ -14,7 +14,7 @@ __all__ = [
     "less_equal", "le", "greater", "gt", "greater_equal", "ge", "logical_and", "logical_or",
     "logical_not", "select", "cast", "matmul", "bmm", "sum", "reduce_sum", "mean", "amax", "amin",
     "prod", "argmax", "argmin", "floor", "ceil", "sign", "reciprocal", "inv", "log1p", "expm1", "atan2", "floor_div",
-    "floor_mod", "remainder", "fmod", "addn", "cumsum", "erfc", "logical_xor", "isnan", "isinf", "isfinite", "xlogy",
+    "floor_mod", "remainder", "fmod", "addn", "cumsum", "erfc", "logical_xor", "bitwise_and", "bitwise_or", "bitwise_xor", "invert", "isnan", "isinf", "isfinite", "xlogy",
     "xdivy", "div_no_nan", "lerp", "all", "any", "truncate_div", "truncate_mod",
 ]
 
@@ -315,6 +315,34 @@ def logical_not(input) -> Tensor:
 
 def logical_xor(input, other) -> Tensor:
     return not_equal(_as_bool(input), _as_bool(other))
+
+
+# ---- bitwise ops of integer or bool tensors (Python ints take the tensor's dtype)
+def _bitwise(op_name: str, input, other) -> Tensor:
+    x, y = operands(input, other)
+    if x.dtype.is_float:
+        fail(op_name, f"operands must be integer or bool tensors, got {x.dtype}")
+    return one(op_name, [x, y])
+
+
+def bitwise_and(input, other) -> Tensor:
+    return _bitwise("mind.bitwise_and", input, other)
+
+
+def bitwise_or(input, other) -> Tensor:
+    return _bitwise("mind.bitwise_or", input, other)
+
+
+def bitwise_xor(input, other) -> Tensor:
+    return _bitwise("mind.bitwise_xor", input, other)
+
+
+def invert(x) -> Tensor:
+    """~x, bit by bit (for bool tensors, logical not)."""
+    x = tensor(x)
+    if x.dtype.is_float:
+        fail("mind.invert", f"x must be an integer or bool tensor, got {x.dtype}")
+    return one("mind.invert", [x])
 
 
 # NaN is the one value unequal to itself; x - x is 0 exactly for the finite values. Integers are

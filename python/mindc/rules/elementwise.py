@@ -255,6 +255,14 @@ register("mind.minimum", Binary(lambda s, x, y: s.min(x, y), np.minimum, grad=la
 register("mind.atan2", Binary(lambda s, x, y: s.atan2(x, y), np.arctan2, dtypes=FLOAT_DTYPES, grad=_atan2_grad))
 register("mind.logical_and", Binary(lambda s, x, y: s.andi(x, y), np.logical_and, dtypes=("i1",), grad=BOOLEAN))
 register("mind.logical_or", Binary(lambda s, x, y: s.ori(x, y), np.logical_or, dtypes=("i1",), grad=BOOLEAN))
+# Bitwise ops of integers and booleans (two's complement, as numpy); they have no gradient.
+BITWISE = ("i8", "i32", "i64", "i1")
+BITS = NotDifferentiable("bitwise op of integers")
+register("mind.bitwise_and", Binary(lambda s, x, y: s.andi(x, y), np.bitwise_and, dtypes=BITWISE, grad=BITS))
+register("mind.bitwise_or", Binary(lambda s, x, y: s.ori(x, y), np.bitwise_or, dtypes=BITWISE, grad=BITS))
+register("mind.bitwise_xor", Binary(lambda s, x, y: s.xori(x, y), np.bitwise_xor, dtypes=BITWISE, grad=BITS))
+register("mind.invert", Unary(lambda s, x, a: s.xori(x, s.like(-1, x)), lambda x, a: np.invert(x), dtypes=BITWISE,
+                              grad=BITS))
 
 for _name, _pred, _np in [("equal", "eq", np.equal), ("not_equal", "ne", np.not_equal), ("less", "lt", np.less),
                           ("less_equal", "le", np.less_equal), ("greater", "gt", np.greater),

@@ -168,3 +168,12 @@ func.func @top_k_too_many(%x: tensor<2x3xf32>) {
   %v, %i = "mind.top_k"(%x) {k = 4 : i64} : (tensor<2x3xf32>) -> (tensor<2x4xf32>, tensor<2x4xi32>)
   return
 }
+
+// -----
+
+// Bitwise ops take integers or booleans: floats have no bits to operate on.
+func.func @invert_of_floats(%x: tensor<4xf32>) {
+  // expected-error@+1 {{'mind.invert' x must have element type i8 or i32 or i64 or i1, found 4xf32}}
+  %0 = "mind.invert"(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  return
+}

@@ -322,9 +322,10 @@ def test_in_place_operators_update_the_tensor_and_parameters():
     np.testing.assert_array_equal(same.asnumpy(), [0.5, 1.5])
 
 
-def test_logical_operators_refuse_numbers():
-    with pytest.raises(TypeError, match="bool tensors"):
-        T(np.int32([1])) & T(np.int32([3]))
+def test_bitwise_operators_refuse_floats():
+    assert (T(np.int32([5])) & T(np.int32([3]))).asnumpy().tolist() == [1]
+    with pytest.raises(TypeError, match="integer and bool tensors"):
+        T(np.int32([1])) ^ 2.5
     assert (T([1.0]) == None) is False and (T([1.0]) != "a") is True  # noqa: E711
     assert 2.0 in T(np.float32([1, 2])) and 3 not in T(np.float32([1, 2]))
 

@@ -7,6 +7,7 @@ from helpers import tol
 
 import mindc
 from mindc import ops
+from mindc.ops import operations as P
 from mindc.frontend.trace import OpError
 
 T = mindc.Tensor
@@ -233,3 +234,23 @@ def test_gradient_matches_central_differences(name):
     analytic = float(np.sum(mindc.grad(fn)(T(x)).asnumpy() * u))
     numeric = (float(fn(T(x + EPS * u)).asnumpy()) - float(fn(T(x - EPS * u)).asnumpy())) / (2 * EPS)
     np.testing.assert_allclose(analytic, numeric, rtol=1e-6, atol=1e-7)
+
+
+def test_bitwise_ops_of_integers_and_bools_match_numpy():
+    rng = np.random.default_rng(40)
+    for dtype in (np.int8, np.int32, np.int64):
+        x, y = (rng.integers(-100, 100, 7).astype(dtype) for _ in range(2))
+        a, b = mindc.Tensor(x), mindc.Tensor(y)
+        for got, want in [(a & b, x & y), (a | b, x | y), (a ^ b, x ^ y), (~a, ~x), (a & 6, x & 6),
+                          (ops.bitwise_xor(a, b), x ^ y), (P.Invert()(a), ~x)]:
+            assert got.dtype == a.dtype
+            np.testing.assert_array_equal(got.asnumpy(), want)
+    m, n = rng.random(5) > 0.5, rng.random(5) > 0.5
+    np.testing.assert_array_equal((~mindc.Tensor(m) ^ mindc.Tensor(n)).asnumpy(), ~m ^ n)
+    np.testing.assert_array_equal(mindc.jit(lambda u, v: (u & v) | ~u)(mindc.Tensor(x), mindc.Tensor(y)).asnumpy(),
+                                  (x & y) | ~x)
+    with pytest.raises(mindc.OpError, match=r"test_functional_extras.py:\d+:\d+: 'mind.bitwise_and' operands must be "
+                                            "integer or bool tensors, got Float32"):
+        mindc.Tensor(np.ones(2, np.float32)) & 1
+    with pytest.raises(TypeError, match=r"operator \| works on integer and bool tensors"):
+        mindc.Tensor(np.ones(2, np.int32)) | 1.5

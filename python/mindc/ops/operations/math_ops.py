@@ -13,7 +13,7 @@ __all__ = [
     "SquaredDifference", "Maximum", "Minimum", "Equal", "NotEqual", "Greater", "GreaterEqual", "Less", "LessEqual",
     "LogicalAnd", "LogicalOr", "LogicalNot", "AddN", "MatMul", "BatchMatMul", "ReduceSum", "ReduceMean", "ReduceMax",
     "ReduceMin", "ReduceProd", "CumSum", "TensorAdd", "Erfc", "Inv", "DivNoNan", "Xdivy", "Xlogy", "IsNan", "IsInf",
-    "IsFinite", "LogicalXor", "Lerp", "TruncateDiv", "TruncateMod", "ReduceAll", "ReduceAny",
+    "IsFinite", "LogicalXor", "BitwiseAnd", "BitwiseOr", "BitwiseXor", "Invert", "Lerp", "TruncateDiv", "TruncateMod", "ReduceAll", "ReduceAny",
 ]
 
 
@@ -60,6 +60,10 @@ GreaterEqual = define("GreaterEqual", math.greater_equal, __name__)
 Less = define("Less", math.less, __name__)
 LessEqual = define("LessEqual", math.less_equal, __name__)
 LogicalAnd = define("LogicalAnd", math.logical_and, __name__)
+BitwiseAnd = define("BitwiseAnd", math.bitwise_and, __name__)
+BitwiseOr = define("BitwiseOr", math.bitwise_or, __name__)
+BitwiseXor = define("BitwiseXor", math.bitwise_xor, __name__)
+Invert = define("Invert", math.invert, __name__)
 LogicalOr = define("LogicalOr", math.logical_or, __name__)
 LogicalNot = define("LogicalNot", math.logical_not, __name__)
 AddN = define("AddN", math.addn, __name__)
