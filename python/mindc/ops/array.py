@@ -15,7 +15,7 @@ from mindc.rules.base import Scalar
 __all__ = [
     "reshape", "transpose", "permute", "broadcast_to", "concat", "cat", "gather", "one_hot", "fill",
     "zeros", "ones", "zeros_like", "ones_like", "strided_slice", "expand_dims", "squeeze", "flatten", "stack",
-    "stop_gradient", "tile", "split", "slice", "shape", "rank", "size", "dtype", "unstack", "flip", "masked_fill",
+    "stop_gradient", "tile", "split", "slice", "shape", "rank", "size", "dtype", "unstack", "flip",
     "unsorted_segment_sum", "tuple_to_array", "scalar_to_tensor", "topk", "sort",
 ]
 
@@ -257,14 +257,6 @@ def flip(input, dims) -> Tensor:
     x = tensor(input)
     axes = {axis_of(d, x.ndim, "mind.strided_slice") for d in ints(dims, "dims")}
     return _getitem(x, tuple(builtins.slice(None, None, -1 if d in axes else 1) for d in range(x.ndim)))
-
-
-def masked_fill(input_x, mask, value) -> Tensor:
-    """input_x with value where mask (broadcast) is true."""
-    from mindc.ops.math import select
-
-    x = tensor(input_x)
-    return select(mask, value, x)
 
 
 def unsorted_segment_sum(input_x, segment_ids, num_segments: int) -> Tensor:

@@ -3,7 +3,7 @@ creation, selection and indices."""
 from __future__ import annotations
 
 from mindc.frontend import dtype as mdt
-from mindc.ops import array, math
+from mindc.ops import array, indexing, math
 from mindc.ops._base import cast_to, fail, tensor
 from mindc.ops.operations._define import define
 from mindc.ops.primitive import Primitive, check_bool, check_int, check_ints, prim_attr_register
@@ -41,7 +41,7 @@ DType = define("DType", array.dtype, __name__)
 Slice = define("Slice", array.slice, __name__)
 StopGradient = define("StopGradient", array.stop_gradient, __name__)
 Identity = define("Identity", _identity, __name__)
-MaskedFill = define("MaskedFill", array.masked_fill, __name__)
+MaskedFill = define("MaskedFill", indexing.masked_fill, __name__)
 UnsortedSegmentSum = define("UnsortedSegmentSum", array.unsorted_segment_sum, __name__)
 TupleToArray = define("TupleToArray", array.tuple_to_array, __name__)
 ScalarToTensor = define("ScalarToTensor", array.scalar_to_tensor, __name__)
