@@ -16,15 +16,17 @@ REDUCTIONS = ("mean", "sum", "none")
 BCE_EPSILON = 1e-12
 
 
+def _check_reduction(reduction: str, op_name: str) -> None:
+    if reduction not in REDUCTIONS:
+        fail(op_name, f"reduction must be one of 'mean', 'sum', 'none', got {reduction!r}")
+
+
 def reduced(loss: Tensor, reduction: str, op_name: str) -> Tensor:
     """loss averaged ('mean'), summed ('sum') over every element, or as it is ('none')."""
+    _check_reduction(reduction, op_name)
     if reduction == "mean":
         return ops.mean(loss)
-    if reduction == "sum":
-        return ops.sum(loss)
-    if reduction == "none":
-        return loss
-    fail(op_name, f"reduction must be one of 'mean', 'sum', 'none', got {reduction!r}")
+    return ops.sum(loss) if reduction == "sum" else loss
 
 
 def _weighted(loss: Tensor, weight) -> Tensor:
@@ -77,8 +79,7 @@ def cross_entropy(input, target, weight=None, ignore_index: int = -100, reductio
     terms = logp * target if class_weight is None else logp * target * class_weight
     if reduction == "none":
         return -ops.sum(terms, axis)
-    if reduction not in REDUCTIONS:
-        fail("cross_entropy", f"reduction must be one of 'mean', 'sum', 'none', got {reduction!r}")
+    _check_reduction(reduction, "cross_entropy")
     total = -ops.sum(terms)
     return total / (logp.size // classes) if reduction == "mean" else total
 
@@ -96,8 +97,7 @@ def nll_loss(inputs, target, weight=None, ignore_index: int = -100, reduction: s
     if target.dtype.is_float or target.shape != expected:
         fail("nll_loss", f"target must be int class indices of shape {list(expected)} (inputs {list(inputs.shape)} "
                          f"without the class axis), got {target.dtype} of shape {list(target.shape)}")
-    if reduction not in REDUCTIONS:
-        fail("nll_loss", f"reduction must be one of 'mean', 'sum', 'none', got {reduction!r}")
+    _check_reduction(reduction, "nll_loss")
     class_weight = _class_weight(weight, classes, axis, inputs.ndim, dt, "nll_loss")
     # One-hot rows of out-of-range indices (ignore_index = -100) are all zero; the mask also
     # drops an ignore_index inside [0, C).

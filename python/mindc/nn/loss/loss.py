@@ -12,12 +12,12 @@ from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
 from mindc.nn.cell import Cell
 from mindc.ops._base import cast_to, float_operand, tensor
+from mindc.ops.loss import REDUCTIONS
 
 __all__ = ["LossBase", "SoftmaxCrossEntropyWithLogits", "CrossEntropyLoss", "NLLLoss", "MSELoss", "L1Loss", "MAELoss",
            "RMSELoss", "BCELoss", "BCEWithLogitsLoss", "SmoothL1Loss", "HuberLoss", "KLDivLoss", "MarginRankingLoss",
            "SoftMarginLoss"]
 
-REDUCTIONS = ("mean", "sum", "none")
 
 
 class LossBase(Cell):
