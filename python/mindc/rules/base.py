@@ -14,6 +14,8 @@ from typing import Any, Callable, ClassVar, Iterator, Mapping, Sequence
 import numpy as np
 from mlir import ir
 
+from mindc.sharding.spec import NotShardable, ShardingSpec
+
 DTYPES = ("f16", "bf16", "f32", "f64", "i1", "i8", "i32", "i64")
 FLOAT_DTYPES = ("f16", "bf16", "f32", "f64")
 INT_DTYPES = ("i8", "i32", "i64")
@@ -347,6 +349,21 @@ class Rule:
 
     # Rules set this to a method or a NotDifferentiable; test_rules_complete fails for None.
     vjp: Callable | NotDifferentiable | None = None
+
+    # sharding(a, ins, outs) -> ShardingSpec: how the op splits over a device grid, in the
+    # factor notation of sharding/spec.py (`einsum("mk,kn->mn", ins, outs)`), from operand and
+    # result Sigs. Or a NotShardable. test_rules_complete fails for None.
+    sharding: Callable | NotShardable | None = None
+
+    def local_attrs(self, a: Attrs, spec: ShardingSpec, splits: Mapping[str, int]) -> Attrs:
+        """The attributes of the op's per-device form when each factor f of `spec` is cut into
+        splits[f] pieces. Most attributes do not depend on sizes; a reshape's shape does."""
+        return a
+
+    def flops(self, a: Attrs, ins: Sequence[Sig], outs: Sequence[Sig]) -> int:
+        """Arithmetic operations of one execution, for the cost model: one per result element
+        unless the rule says otherwise (products and convolutions do)."""
+        return sum(o.size for o in outs if isinstance(o, Sig))
 
 
 _RULES: dict[str, Rule] = {}
