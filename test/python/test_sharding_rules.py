@@ -60,7 +60,7 @@ SLICE = dict(begin=(0, 1, 0), end=(6, 4, 2), strides=(1, 2, 1))   # dims 0 and 2
 # Per op, operands (functions of an rng) and attributes. Sizes are small and divide by 2 and 4
 # where a dim should be splittable; broadcasting, transposes and groups each get a case.
 EXAMPLES: dict[str, list[Example]] = {
-    **{f"mind.{name}": [ex(normal(6, 4)), ex(normal(2, 6, 4))]
+    **{f"mind.{name}": [ex(normal(2, 6, 4))]
        for name in ("neg", "abs", "exp", "tanh", "sigmoid", "relu", "sin", "cos", "erf", "floor", "ceil", "expm1")},
     **{f"mind.{name}": [ex(positive(6, 4))] for name in ("log", "sqrt", "rsqrt", "log1p")},
     "mind.gelu": [ex(normal(6, 4), approximate="none"), ex(normal(4, 2), approximate="tanh")],
@@ -163,21 +163,36 @@ def test_spec_agrees_with_infer(name, index):
                 assert math.prod(spec.factor(f).size for f in dim) == n, f"{kind} {i} dim {d}: {dim} for size {n}"
 
 
+@pytest.mark.parametrize("name,index", CASES)
+def test_layouts_of_each_candidate_give_it_back(name, index):
+    """assignment_of inverts the layouts a candidate gives, which the passes rely on to read an
+    op's split from the layouts of its operands and results."""
+    _, _, _, spec = spec_of(name, EXAMPLES[name][index], np.random.default_rng(0))
+    for grid in GRIDS:
+        for assignment in spec.candidates(grid):
+            operands = [spec.operand_layout(i, assignment) for i in range(len(spec.operands))]
+            results = [spec.result_layout(i, assignment) for i in range(len(spec.results))]
+            assert spec.assignment_of(operands, results, grid) == assignment
+
+
 # -- running ops -------------------------------------------------------------------------------
 
-_COMPILED: dict[str, Executable] = {}
+_COMPILED: dict[tuple, Executable] = {}
 
 
 def run(name: str, attrs, arrays: list[np.ndarray]) -> list[np.ndarray]:
-    """The op compiled by mindc on these arrays; one compile per distinct module."""
-    ctx = make_context()
-    sigs = [Sig(x.shape, dtype_of_numpy(x.dtype)) for x in arrays]
-    with ctx, diag.Collector(ctx) as collector:
-        module = emit.single_op_module(name, sigs, dict(attrs))
-        key = str(module)
-        if key not in _COMPILED:
-            _COMPILED[key] = Executable(module, collector)
-        return _COMPILED[key].call("main", *arrays)
+    """The op compiled by mindc on these arrays; one compile per distinct signature and attributes."""
+    sigs = tuple(Sig(x.shape, dtype_of_numpy(x.dtype)) for x in arrays)
+    key = (name, sigs, tuple((k, _key(v)) for k, v in sorted(attrs.items())))
+    if key not in _COMPILED:
+        ctx = make_context()
+        with ctx, diag.Collector(ctx) as collector:
+            _COMPILED[key] = Executable(emit.single_op_module(name, sigs, dict(attrs)), collector)
+    return _COMPILED[key].call("main", *arrays)
+
+
+def _key(value):
+    return (value.dtype.str, value.shape, value.tobytes()) if isinstance(value, np.ndarray) else repr(value)
 
 
 def piece(array: np.ndarray, layout: Layout, grid: Grid, coords: tuple[int, ...]) -> np.ndarray:

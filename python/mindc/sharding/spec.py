@@ -190,17 +190,18 @@ class ShardingSpec:
             for d, (dim, n) in enumerate(zip(dims, pieces)):
                 if n < 1:
                     raise ShardingError(f"the strategy splits dimension {d} of operand {i} into {n} pieces")
-                if n == 1:
-                    continue
                 if not dim:
-                    raise ShardingError(f"dimension {d} of operand {i} cannot be split (the strategy asks for {n})")
+                    if n > 1:
+                        raise ShardingError(f"dimension {d} of operand {i} cannot be split (the strategy asks for {n})")
+                    continue
+                # Unsplit dims count too: ((2, 2), (1, 1)) for matmul cuts k in x but not in y.
                 name = dim[0]
                 if splits.setdefault(name, n) != n:
                     raise ShardingError(f"the strategy splits dimension {d} of operand {i} into {n} pieces, but "
                                         f"{self._where(name)} into {splits[name]}: they are the same loop")
         mapping: dict[str, tuple[int, ...]] = {}
         free = list(range(grid.rank))
-        for name, n in splits.items():
+        for name, n in ((name, n) for name, n in splits.items() if n > 1):
             axes = _axes_for(n, free, grid, (prefer or {}).get(name, ()))
             if axes is None:
                 raise ShardingError(f"{self._where(name)}: no set of free grid axes of the {grid} grid "
