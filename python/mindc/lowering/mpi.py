@@ -6,9 +6,10 @@ constants here (measured with mpi4py's `MPI._handleof` against the pip `mpich` w
 `convert-shard-to-mpi` lowers only all_reduce and splits a communicator per call (DESIGN.md).
 
 Buffers cross into MPI as raw pointers: `bufferization.to_buffer` of a tensor (read only) or a
-`memref.alloc` that becomes the result tensor (`bufferization.to_tensor restrict writable`).
-Ownership-based deallocation frees those allocations at the end of their block, after the call
-that reads their pointer, so no buffer dies between taking its address and the call.
+`memref.alloc` that becomes the result tensor (`bufferization.to_tensor restrict writable`), all
+inside one region per exchange (Mpi.exchange says why). Ownership-based deallocation frees
+allocations at the end of their block, after the call that reads their pointer, so no buffer
+dies between taking its address and the call.
 
 A group of ranks (a Group: grid and axes) gets one communicator per module, made by
 `MPI_Comm_split` the first time any op of the module needs it and kept in an LLVM global (the
@@ -113,16 +114,23 @@ class Mpi:
         address = memref.extract_aligned_pointer_as_index(buffer)
         return llvm.inttoptr(llvm.PointerType.get(), arith.index_cast(ir.IntegerType.get_signless(64), address))
 
-    def read_buffer(self, x: ir.Value) -> ir.Value:
-        """A tensor's buffer, which the call only reads."""
-        return bufferization.to_buffer(_memref_type(Sig.of(x)), x, read_only=True)
+    def exchange(self, ins: list[ir.Value], out: Sig, calls: Callable[[list[ir.Value], ir.Value], None]) -> ir.Value:
+        """The tensor `out` that MPI calls write into a fresh buffer, reading the tensors `ins`:
+        calls(in_buffers, out_buffer) emits them (memrefs; see pointer).
 
-    def alloc(self, sig: Sig) -> ir.Value:
-        return memref.alloc(_memref_type(sig), [], [], alignment=64)
-
-    def as_tensor(self, buffer: ir.Value, sig: Sig) -> ir.Value:
-        """The tensor over a buffer the MPI call wrote; no other tensor aliases it."""
-        return bufferization.to_tensor(sig.to_type(), buffer, restrict=True, writable=True)
+        All of it is one `scf.execute_region {no_inline}`. Bufferization sees a tensor read where
+        `to_buffer` is, not where MPI reads the pointer; alone, two exchanges reading one tensor
+        would share one CSE-d `to_buffer`, and an op between their calls could overwrite that
+        buffer in place before the second call read it. In separate regions neither dominates the
+        other, so each read stays where its call is."""
+        region = scf.ExecuteRegionOp([out.to_type()])
+        region.attributes["no_inline"] = ir.UnitAttr.get()
+        with ir.InsertionPoint(region.region.blocks.append()):
+            buffer = memref.alloc(_memref_type(out), [], [], alignment=64)
+            calls([bufferization.to_buffer(_memref_type(Sig.of(x)), x, read_only=True) for x in ins], buffer)
+            # No other tensor aliases the buffer: bufferization may write into it in place.
+            scf.YieldOp([bufferization.to_tensor(out.to_type(), buffer, restrict=True, writable=True)])
+        return region.results[0]
 
     def world_rank(self) -> ir.Value:
         """This process's rank in COMM_WORLD (an i32), asked of MPI once per module."""

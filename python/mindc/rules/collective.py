@@ -125,11 +125,13 @@ def _nbytes(sig: Sig) -> int:
 def _reduction_call(b, name: str, send: ir.Value, recv_sig: Sig, reduce: str, group: Group) -> ir.Value:
     """recv = MPI_<name>(send) with the MPI op of `reduce` (mean sums, then scales by 1/n)."""
     mpi = Mpi()
-    out = mpi.alloc(recv_sig)
     op = REDUCTIONS["sum" if reduce == "mean" else reduce]
-    mpi.call(name, mpi.pointer(mpi.read_buffer(send)), mpi.pointer(out), i32(recv_sig.size),
-             i32(DATATYPES[recv_sig.dtype]), i32(op), mpi.communicator(group))
-    y = mpi.as_tensor(out, recv_sig)
+
+    def calls(ins, out):
+        mpi.call(name, mpi.pointer(ins[0]), mpi.pointer(out), i32(recv_sig.size), i32(DATATYPES[recv_sig.dtype]),
+                 i32(op), mpi.communicator(group))
+
+    y = mpi.exchange([send], recv_sig, calls)
     return _scaled(b, y, 1.0 / group.size) if reduce == "mean" else y
 
 
@@ -137,11 +139,13 @@ def _exchange_call(name: str, send: ir.Value, recv_sig: Sig, group: Group) -> ir
     """recv = MPI_<name>(send) for Allgather and Alltoall, moving bytes: each member's block
     of recv is recv_sig's size over n."""
     mpi = Mpi()
-    out = mpi.alloc(recv_sig)
-    block = i32(_nbytes(recv_sig) // group.size)
-    mpi.call(name, mpi.pointer(mpi.read_buffer(send)), block, i32(BYTE), mpi.pointer(out), block, i32(BYTE),
-             mpi.communicator(group))
-    return mpi.as_tensor(out, recv_sig)
+    block = _nbytes(recv_sig) // group.size
+
+    def calls(ins, out):
+        mpi.call(name, mpi.pointer(ins[0]), i32(block), i32(BYTE), mpi.pointer(out), i32(block), i32(BYTE),
+                 mpi.communicator(group))
+
+    return mpi.exchange([send], recv_sig, calls)
 
 
 # -- the rules ------------------------------------------------------------------------------------
@@ -271,12 +275,14 @@ class Broadcast(Rule):
             return [x]
         xw = _cast(b, x, _work_dtype(out.dtype, reducing=False))
         mpi, sig = Mpi(), Sig.of(xw)
-        # MPI_Bcast works in place: the root's buffer is sent, every other member's overwritten.
-        buffer = mpi.alloc(sig)
-        memref.copy(mpi.read_buffer(xw), buffer)
-        mpi.call("MPI_Bcast", mpi.pointer(buffer), i32(_nbytes(sig)), i32(BYTE), i32(a["root"]),
-                 mpi.communicator(group))
-        return [_cast(b, mpi.as_tensor(buffer, sig), out.dtype)]
+
+        def calls(ins, buffer):
+            # MPI_Bcast works in place: the root's buffer is sent, every other member's overwritten.
+            memref.copy(ins[0], buffer)
+            mpi.call("MPI_Bcast", mpi.pointer(buffer), i32(_nbytes(sig)), i32(BYTE), i32(a["root"]),
+                     mpi.communicator(group))
+
+        return [_cast(b, mpi.exchange([xw], sig, calls), out.dtype)]
 
     def vjp(self, m, a, ins, outs, couts):
         # Every member's result is the root's x: the root's gradient is the sum of all cotangents,
