@@ -74,9 +74,13 @@ LINALG_TO_LLVM = [
 
 def codegen_options() -> tuple:
     """What decides the code the CPU pipeline makes besides the IR: MindSpore's context key
-    `runtime_num_threads` (read by mind-mark-parallel and mind-parallel-loops). Every compile
-    cache keys on it, so a new setting compiles anew instead of reusing other threads' code."""
-    return (get_context("runtime_num_threads"),)
+    `runtime_num_threads` (read by mind-mark-parallel and mind-parallel-loops), and the
+    auto-parallel context's mode and devices (parallel/_partition.py). Every compile cache keys
+    on it, so a new setting compiles anew instead of reusing code made for another."""
+    from mindc.parallel import _auto_parallel_context as parallel
+
+    return (get_context("runtime_num_threads"), parallel.get_auto_parallel_context("parallel_mode"),
+            parallel.get_auto_parallel_context("search_mode"), parallel.device_num())
 
 
 STAGES = {"mind": [], "mind-grad": AUTODIFF, "linalg": AUTODIFF + TO_LINALG,
