@@ -171,8 +171,7 @@ class AllReduce(Rule):
 
     def vjp(self, m, a, ins, outs, couts):
         if a["reduce"] not in ("sum", "mean"):
-            raise RuleError(f"all_reduce '{a['reduce']}' is not differentiable (MindSpore's AllReduce has a "
-                            f"gradient for sum only)")
+            raise RuleError(f"reduce '{a['reduce']}' is not differentiable: only sum and mean have a gradient")
         return [m.all_reduce(couts[0], reduce=a["reduce"], axes=a["axes"], grid=a["grid"])]
 
 
@@ -224,8 +223,7 @@ class ReduceScatter(Rule):
 
     def vjp(self, m, a, ins, outs, couts):
         if a["reduce"] not in ("sum", "mean"):
-            raise RuleError(f"reduce_scatter '{a['reduce']}' is not differentiable (MindSpore's ReduceScatter "
-                            f"has a gradient for sum only)")
+            raise RuleError(f"reduce '{a['reduce']}' is not differentiable: only sum and mean have a gradient")
         g = m.all_gather(couts[0], dim=a["dim"], axes=a["axes"], grid=a["grid"])
         return [m.mul(g, m.scalar(1.0 / group_of(a).size, g)) if a["reduce"] == "mean" else g]
 
