@@ -202,9 +202,10 @@ class Compiled:
                 grid, passes = partition
                 whole = _public_function(module, lowered.name).type
                 run(module, passes, collector, "partitioning for the devices")
+                sharded = ShardedFunction(_public_function(module, lowered.name), whole, grid)
             self._fn = Executable(module, collector).function(lowered.name)
             if partition is not None:
-                self._fn = ShardedFunction(self._fn, _public_function(module, lowered.name), whole, grid)
+                sharded.fn, self._fn = self._fn, sharded
 
     def __call__(self, *args, **kwargs) -> Any:
         """Run on arguments of the signature it was lowered for; TypeError for any other."""
@@ -228,7 +229,7 @@ class Compiled:
 
 
 def _public_function(module: ir.Module, name: str) -> func.FuncOp:
-    return next(op for op in module.body.operations if isinstance(op, func.FuncOp) and op.name.value == name)
+    return next(op for op in module.body.operations if isinstance(op, func.FuncOp) and op.sym_name.value == name)
 
 
 class Jitted:

@@ -22,4 +22,4 @@ def partition_plan() -> tuple[Grid, list[str]] | None:
         return None
     grid = Grid.for_devices(context.device_num())
     shape = ",".join(map(str, grid.shape))
-    return grid, [*AUTODIFF, "inline", "symbol-dce", f"mind-sharding-propagation{{grid={shape}}}", "mind-spmd-partition"]
+    return grid, [*AUTODIFF, "mind-inline", "symbol-dce", f"mind-sharding-propagation{{grid={shape}}}", "mind-spmd-partition"]

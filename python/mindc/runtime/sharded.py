@@ -49,13 +49,15 @@ def assemble(local: np.ndarray, shape: Sequence[int], layout: Layout, grid: Grid
 class ShardedFunction:
     """A compiled partitioned function, called with whole arrays and returning whole arrays."""
 
-    def __init__(self, fn: Callable, func: ir.Operation, whole: ir.FunctionType, grid: Grid):
-        """fn runs `func` (partitioned) on this rank; `whole` is the function's type before."""
+    def __init__(self, func: ir.Operation, whole: ir.FunctionType, grid: Grid):
+        """The layouts of `func`, partitioned, whose type was `whole` before; `fn` is set to the
+        compiled function once it exists."""
         rank, size = mpi.world()
         if size != grid.size:
             raise ShardingError(f"the program is partitioned for {grid.size} devices (grid {grid}), but the job "
                                 f"has {size} processes")
-        self.fn, self.grid, self.rank = fn, grid, rank
+        self.fn: Callable | None = None
+        self.grid, self.rank = grid, rank
         self.inputs = [Sig.of(t) for t in whole.inputs]
         self.arg_layouts = [annotations.arg_layout(func, i) for i in range(len(self.inputs))]
         results = range(len(whole.results))
