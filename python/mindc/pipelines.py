@@ -39,19 +39,15 @@ LINALG_TO_LLVM = [
     "one-shot-bufferize{allow-return-allocs-from-loops bufferize-function-boundaries "
     "function-boundary-type-conversion=identity-layout-map}",
     "buffer-deallocation-pipeline",
-    # The tagged loops, free of tensors now, become scf.parallel over one chunk per thread, and
-    # each chunk an async task for MLIR's async runtime (its thread pool is the process's, see
-    # runtime/engine.py). min-task-size=1: the chunks are already as big as they should be.
+    # The tagged loops, free of tensors now, become scf.parallel over one chunk per thread.
     "mind-parallel-loops",
-    "async-parallel-for{min-task-size=1}",
-    "async-to-async-runtime",
-    "async-runtime-ref-counting",
-    "async-runtime-ref-counting-opt",
-    "convert-async-to-llvm",
-    # It declares the whole runtime API whether used or not.
-    "symbol-dce",
     "convert-bufferization-to-memref",
     "mind-bool-memref-to-i8",
+    # Each chunk but the first becomes a task for MLIR's async runtime (its thread pool is the
+    # process's, see runtime/engine.py), called directly rather than through coroutines, which
+    # cost LLVM a quarter of a training step's compile time. After the memref types are final:
+    # the tasks' records hold memref descriptors.
+    "mind-async-parallel",
     # Vector transfers the schedules leave become loads and stores. Fully unrolled: otherwise
     # n-d transfers go through a stack buffer whose alloca lands inside the loop, and the
     # stack grows every iteration until the process dies (LeNet at batch 64).
