@@ -10,8 +10,9 @@ around them instead, in two steps:
    iterations write disjoint parts of the result.
 2. mind-parallel-loops (after bufferization, when the loops carry no tensors) turns each tagged
    scf.for into an scf.parallel over `threads` equal chunks of its iterations, each chunk an
-   scf.for over its share. `async-parallel-for` then makes one async task per chunk, run by the
-   async runtime's process-wide thread pool (runtime/engine.py loads it once).
+   scf.for over its share. mind-async-parallel (passes/async_parallel.py) then makes each
+   chunk a task for the async runtime's process-wide thread pool (runtime/engine.py loads it
+   once), the first one run by the calling thread itself.
 
 threads=0 reads MindSpore's context key `runtime_num_threads`; threads=1 changes nothing, so
 the single-threaded code is exactly what it was.
