@@ -21,7 +21,9 @@ SCHEDULES = ["matmul-cpu", "elementwise-cpu"]
 LINALG_TO_LLVM = [
     "mind-c-interface",
     "mind-bool-to-i8",
-    "func.func(linalg-fuse-elementwise-ops)",
+    "func.func(linalg-fuse-elementwise-ops,linalg-inline-scalar-operands)",
+    # Scalars every point reads (the learning rate) read once per op, not once per point.
+    "mind-hoist-scalar-reads",
     "canonicalize",
     # Ops big enough to pay for a dispatch to the thread pool are tagged; the schedules tag one
     # outer tile loop of each for mind-parallel-loops (passes/parallel.py).
