@@ -38,6 +38,7 @@ from mlir import ir
 from mlir.dialects import arith, builtin, func, llvm, scf
 
 from mindc import diag
+from mindc.ir import remap_operands
 from mindc.passes.base import Pass, dataclass_pass
 from mindc.passes.parallel import constant_int
 
@@ -249,19 +250,8 @@ def _outline(par: scf.ParallelOp, runtime: "_Runtime", record_type: ir.Type,
         scf.YieldOp([])
     for op in list(par.region.blocks[0].operations)[:-1]:  # all but its scf.reduce
         op.move_before(signal.operation)
-    _remap(fn.operation, mapping)
+    remap_operands(fn.operation, mapping)
     return fn
-
-
-def _remap(root: ir.Operation, mapping: dict) -> None:
-    """Replace, in the ops under root, each operand that is a key of mapping by its value."""
-    def visit(op):
-        for i, value in enumerate(op.operands):
-            if value in mapping:
-                op.operands[i] = mapping[value]
-        return ir.WalkResult.ADVANCE
-
-    root.walk(visit)
 
 
 def _allocas(fn: ir.Operation, record_type: ir.Type, count: int) -> list[ir.Value]:

@@ -11,6 +11,7 @@ from typing import ClassVar
 
 from mlir import ir
 
+from mindc.ir import remap_operands
 from mindc.passes.base import Pass, dataclass_pass
 
 
@@ -57,20 +58,8 @@ def _inline(call: ir.Operation, callee: ir.Operation) -> None:
     with ir.InsertionPoint(call):
         for op in ops[:-1]:
             clone = op.operation.clone()
-            _remap_operands(clone, mapping)
+            remap_operands(clone, mapping)
             mapping.update(zip(op.results, clone.results))
     for result, value in zip(call.results, ops[-1].operands):
         result.replace_all_uses_with(mapping.get(value, value))
     call.erase()
-
-
-def _remap_operands(root: ir.Operation, mapping: dict[ir.Value, ir.Value]) -> None:
-    """Point root's operands, and those of ops nested in it, from the callee's values to the caller's."""
-
-    def visit(op):
-        for i, value in enumerate(op.operands):
-            if value in mapping:
-                op.operands[i] = mapping[value]
-        return ir.WalkResult.ADVANCE
-
-    root.walk(visit)
