@@ -220,8 +220,9 @@ def test_assignment_of_reads_the_split_from_layouts():
     (["[{0}, {}] sum{1}", "[{}, {}]"], ["[{0}, {}]"], "operand 0 has partial results"),
     (["[{}, {0}]", "[{1}, {}]"], ["[{}, {}] sum{0}"], r"dimension 0 of operand 1 splits factor k over grid axes \{1\}, "
                                                       r"elsewhere it is split over grid axes \{0\}"),
-    (["[{0}, {}]", "[{}, {}]"], ["[{}, {}]"], r"dimension 0 of result 0 splits factor m over no grid axis, elsewhere "
-                                              r"it is split over grid axes \{0\}"),
+    (["[{0}, {}]", "[{}, {}]"], ["[{}, {}]"], r"result 0 has layout \[\{\}, \{\}\], but the operands' splits give "
+                                              r"\[\{0\}, \{\}\]"),
+    (["[{2}, {}]", "[{}, {}]"], ["[{2}, {}]"], r"layout \[\{2\}, \{\}\] of operand 0 names grid axis 2"),
     (["[{}, {0}]", "[{0}, {}]"], ["[{}, {}]"], r"but the operands' splits give \[\{\}, \{\}\] sum\{0\}"),
 ])
 def test_assignment_of_names_the_first_disagreement(operands, results, message):
