@@ -335,7 +335,8 @@ def simulate(step, pieces: dict, grid: Grid) -> dict:
             out[c] = np.split(mine, n, axis=at["dim"])[k]
         else:
             raise AssertionError(f"unknown step {step.op}")
-        assert out[c].shape == step.local_out, f"{step.op}: device {c} gets {out[c].shape}, the plan says {step.local_out}"
+        assert out[c].shape == step.local_out, \
+            f"{step.op}: device {c} gets {out[c].shape}, the plan says {step.local_out}"
     return out
 
 

@@ -121,7 +121,8 @@ EXAMPLES: dict[str, list[Example]] = {
                            ex(normal(6, 4, 2), begin=(-1, 0, 0), end=(-7, 4, 2), strides=(-1, 1, 1))],
     "mind.strided_slice_grad": [ex(normal(6, 2, 2), shape=(6, 4, 2), **SLICE)],
     "mind.strided_slice_update": [ex(normal(6, 4, 2), normal(6, 2, 2), **SLICE)],
-    "mind.gather": [ex(normal(6, 4), ints(2, 4, low=0, high=6), axis=0), ex(normal(6, 4), ints(2, low=0, high=4), axis=1)],
+    "mind.gather": [ex(normal(6, 4), ints(2, 4, low=0, high=6), axis=0),
+                    ex(normal(6, 4), ints(2, low=0, high=4), axis=1)],
     "mind.one_hot": [ex(ints(6, 4, low=-1, high=5), normal(), normal(), depth=4, axis=-1),
                      ex(ints(6, 2, low=0, high=3), normal(), normal(), depth=3, axis=1)],
     "mind.unsorted_segment_sum": [ex(normal(6, 4), ints(6, low=-1, high=4), num_segments=3),
@@ -254,6 +255,36 @@ def test_local_form_on_pieces_gives_the_whole_result(name, index):
             check_assignment(name, a, spec, assignment, grid, arrays, whole)
             tried += 1
     assert tried >= 1
+
+
+def random_shape(size: int, rng) -> tuple[int, ...]:
+    """A random factorization of size into dims, sometimes with a size-1 dim."""
+    dims = []
+    while size > 1:
+        d = int(rng.choice([k for k in range(2, size + 1) if size % k == 0]))
+        dims.append(d)
+        size //= d
+    if rng.random() < 0.3:
+        dims.insert(int(rng.integers(0, len(dims) + 1)), 1)
+    return tuple(dims)
+
+
+def test_reshape_notation_on_random_shapes():
+    """The gcd factorization on many shape pairs, beyond the compiled examples: a reshape only
+    reinterprets the row-major order, so numpy's reshape of each piece is the local op."""
+    rng, rule = np.random.default_rng(0), all_rules()["mind.reshape"]
+    for _ in range(150):
+        size = int(rng.choice([12, 16, 24, 36, 48, 72]))
+        src, dst = random_shape(size, rng), random_shape(size, rng)
+        x, a = rng.standard_normal(src), Attrs({"shape": dst})
+        spec = rule.sharding(a, [Sig(src, "f32")], [Sig(dst, "f32")])
+        for grid in (*GRIDS, Grid((3,)), Grid((2, 3))):
+            for assignment in spec.candidates(grid):
+                local = rule.local_attrs(a, spec, spec.splits(assignment, grid))["shape"]
+                for coords in map(grid.coordinates, range(grid.size)):
+                    got = piece(x, spec.operand_layout(0, assignment), grid, coords).reshape(local)
+                    want = piece(x.reshape(dst), spec.result_layout(0, assignment), grid, coords)
+                    np.testing.assert_array_equal(got, want, err_msg=f"{src} -> {dst}: {assignment} on {grid}")
 
 
 # -- flops -------------------------------------------------------------------------------------

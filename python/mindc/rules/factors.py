@@ -54,7 +54,10 @@ def reshape_notation(src: Sequence[int], dst: Sequence[int]) -> tuple[str, str, 
     sizes: dict[str, int] = {}
 
     def take(names, dims, d, size):
-        name = next(names)
+        name = next(names, None)
+        if name is None:
+            raise RuleError(f"sharding notation: a reshape from {list(src)} to {list(dst)} has more factors "
+                            "than letters")
         sizes[name] = size
         dims[d].append(name)
 
@@ -63,9 +66,10 @@ def reshape_notation(src: Sequence[int], dst: Sequence[int]) -> tuple[str, str, 
         for dims, shape in ((ins, src), (outs, dst)):
             for d, n in enumerate(shape):
                 take(whole, dims, d, n)
+        return _dims_text(ins), _dims_text(outs), sizes
     i, j = 0, 0
     left_in, left_out = (src[0] if src else 1), (dst[0] if dst else 1)
-    while 0 not in src:
+    while True:
         while left_in == 1 and i + 1 < len(src):
             i += 1
             left_in = src[i]
@@ -73,7 +77,7 @@ def reshape_notation(src: Sequence[int], dst: Sequence[int]) -> tuple[str, str, 
             j += 1
             left_out = dst[j]
         if left_in == 1 or left_out == 1:
-            break
+            return _dims_text(ins), _dims_text(outs), sizes
         g = math.gcd(left_in, left_out)
         if g > 1:
             take(parallel, ins, i, g)
@@ -95,8 +99,10 @@ def reshape_notation(src: Sequence[int], dst: Sequence[int]) -> tuple[str, str, 
                 if dst[j] > 1:
                     take(whole, outs, j, dst[j])
         left_in = left_out = 1
-    notation = lambda dims: "".join(d[0] if len(d) == 1 else f"({''.join(d)})" if d else "1" for d in dims)  # noqa: E731
-    return notation(ins), notation(outs), sizes
+
+
+def _dims_text(dims: list[list[str]]) -> str:
+    return "".join(d[0] if len(d) == 1 else f"({''.join(d)})" if d else "1" for d in dims)
 
 
 def slice_notation(read: Sequence[tuple[int, int, int]], shape: Sequence[int]) -> tuple[str, str]:

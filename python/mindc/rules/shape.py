@@ -15,7 +15,8 @@ from mlir.dialects import arith, linalg, tensor
 from mindc.lowering.builder import PARALLEL
 from mindc.rules.base import (Attrs, Kind, NotDifferentiable, Rule, RuleError, Sig, dtype_of_numpy, normalize_axis,
                               numpy_dtype, register)
-from mindc.rules.factors import broadcast_notation, factor_names, local_slice, reshape_notation, slice_notation, split_shape
+from mindc.rules.factors import (broadcast_notation, factor_names, local_slice, reshape_notation, slice_notation,
+                                 split_shape)
 from mindc.sharding.spec import einsum
 
 INDEX_DTYPES = ("i32", "i64")
