@@ -654,6 +654,15 @@ irdl.dialect @mind {
     irdl.attributes {"num_segments" = %num_segments}
   }
 
+  // ---- Sharding. Shard(x) is x, with the layout its `mind.strategy` asks for (mindc.parallel.shard,
+  // Cell.shard): an anchor for mind-sharding-propagation; rules/annotation.py.
+  irdl.operation @shard {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+  }
+
   // ---- Automatic differentiation. StopGradient(x) is x, through which no gradient flows.
   irdl.operation @stop_gradient {
     %x = irdl.base "!builtin.tensor"

@@ -72,13 +72,12 @@ LINALG_TO_LLVM = [
 
 def codegen_options() -> tuple:
     """What decides the code the CPU pipeline makes besides the IR: MindSpore's context key
-    `runtime_num_threads` (read by mind-mark-parallel and mind-parallel-loops), and the
-    auto-parallel context's mode and devices (parallel/_partition.py). Every compile cache keys
-    on it, so a new setting compiles anew instead of reusing code made for another."""
-    from mindc.parallel import _auto_parallel_context as parallel
+    `runtime_num_threads` (read by mind-mark-parallel and mind-parallel-loops), and how programs
+    are split over devices (parallel/_partition.py). Every compile cache keys on it, so a new
+    setting compiles anew instead of reusing code made for another."""
+    from mindc.parallel import _partition
 
-    return (get_context("runtime_num_threads"), parallel.get_auto_parallel_context("parallel_mode"),
-            parallel.get_auto_parallel_context("search_mode"), parallel.device_num())
+    return get_context("runtime_num_threads"), _partition.settings()
 
 
 STAGES = {"mind": [], "mind-grad": AUTODIFF, "linalg": AUTODIFF + TO_LINALG,

@@ -67,6 +67,7 @@ EXAMPLES: dict[str, list[Example]] = {
     "mind.logical_not": [ex(bools(6, 4))],
     "mind.invert": [ex(ints(6, 4))],
     "mind.stop_gradient": [ex(normal(6, 4))],
+    "mind.shard": [ex(normal(6, 4))],
     "mind.cast": [ex(normal(6, 4), dtype="i32"), ex(ints(4, 2), dtype="f64")],
     **{f"mind.{name}": [ex(normal(6, 4), normal(4)), ex(normal(2, 6, 1), normal(6, 4))]
        for name in ("add", "sub", "mul", "maximum", "minimum", "atan2")},

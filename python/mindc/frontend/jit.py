@@ -27,6 +27,7 @@ from mindc.frontend.trace import Trace, Tracer, current_trace, location, tracing
 from mindc.passes.c_interface import UPDATES
 from mindc.pipelines import codegen_options
 from mindc.rules.base import Sig
+from mindc.sharding import annotations
 
 # ---- argument structure: specs are hashable descriptions with the tensors taken out.
 _TENSOR = "tensor"
@@ -98,6 +99,11 @@ def trace_function(fn: Callable, spec, sigs: list[Sig], name: str, lift_tensors:
             marks = [{} for _ in range(users)]
             marks += [{UPDATES: ir.IntegerAttr.get(ir.IntegerType.get_signless(64), i)} for i in traced.update_args]
             f.attributes["res_attrs"] = ir.ArrayAttr.get([ir.DictAttr.get(m) for m in marks])
+        # Parameters with a layout from Cell.shard's parameter_plan (parallel/_shard.py).
+        planned = {len(sigs) + i: x._strategy for i, x in enumerate(traced.captured)
+                   if getattr(x, "_strategy", None) is not None}
+        if planned:
+            annotations.set_arg_strategies(f, planned)
     traced.module = module
     return traced
 
@@ -196,15 +202,17 @@ class Compiled:
         ctx = eager.context()
         with ctx, diag.Collector(ctx) as collector:
             module = lowered._clone()
-            partition = partition_plan()
-            if partition is not None:
+            plan = partition_plan()
+            if plan is not None:
                 # Split over the job's devices: each rank runs its piece (runtime/sharded.py).
-                grid, passes = partition
-                whole = _public_function(module, lowered.name).type
-                run(module, passes, collector, "partitioning for the devices")
-                sharded = ShardedFunction(_public_function(module, lowered.name), whole, grid)
+                f = _public_function(module, lowered.name)
+                whole = f.type
+                local = {i: plan.input_strategy(s) for i, s in enumerate(lowered.in_sigs) if plan.input_strategy(s)}
+                annotations.set_arg_strategies(f, local)
+                run(module, list(plan.passes), collector, "partitioning for the devices")
+                sharded = ShardedFunction(_public_function(module, lowered.name), whole, plan.grid, set(local))
             self._fn = Executable(module, collector).function(lowered.name)
-            if partition is not None:
+            if plan is not None:
                 sharded.fn, self._fn = self._fn, sharded
 
     def __call__(self, *args, **kwargs) -> Any:
@@ -226,6 +234,15 @@ class Compiled:
         if self.lowered.out_spec == _TENSOR:
             return Tensor._wrap(arrays[0])
         return unflatten(self.lowered.out_spec, iter([Tensor._wrap(a) for a in arrays]))
+
+
+def _traced_sigs(sigs: tuple[Sig, ...]) -> tuple[Sig, ...]:
+    """The signature a function is traced for: its arguments', or in a parallel program whose
+    ranks each pass a shard of the batch, the whole batch's (parallel/_partition.py)."""
+    from mindc.parallel._partition import partition_plan
+
+    plan = partition_plan()
+    return sigs if plan is None else plan.global_sigs(sigs)
 
 
 def _public_function(module: ir.Module, name: str) -> func.FuncOp:
@@ -271,7 +288,7 @@ class Jitted:
         key = self._cache_key(spec, sigs)
         compiled = self._cache.get(key)
         if compiled is None:
-            compiled = self._lower(spec, sigs).compile()
+            compiled = self._lower(spec, _traced_sigs(sigs)).compile()
             if self._cache.put(key, compiled):
                 self._fast.clear()
         if fast is not None:
@@ -292,7 +309,7 @@ class Jitted:
         """The traced function for these arguments (not compiled, and not counted in cache_info)."""
         spec, _, sigs = signature(args, kwargs)
         cached = self._cache.peek(self._cache_key(spec, sigs))
-        return cached.lowered if cached is not None else self._lower(spec, sigs)
+        return cached.lowered if cached is not None else self._lower(spec, _traced_sigs(sigs))
 
     def _lower(self, spec, sigs) -> Lowered:
         return Lowered(trace_function(self._graph(), spec, list(sigs), self._name), self._name, spec, sigs)

@@ -58,6 +58,7 @@ class Cell:
         object.__setattr__(self, "training", False)
         object.__setattr__(self, "requires_grad", False)
         object.__setattr__(self, "_graph", None)
+        object.__setattr__(self, "_shard", None)  # Cell.shard's layouts (parallel/_shard.py)
         # Forward hooks, PyNative only (as in MindSpore): id -> hook_fn; ids that take kwargs.
         for table in ("_forward_pre_hook", "_forward_pre_hook_with_kwargs", "_forward_hook",
                       "_forward_hook_with_kwargs"):
@@ -135,6 +136,8 @@ class Cell:
                     return call_with_bprop(self, args, kwargs)
             else:
                 construct = self._traced_construct()
+            if self._shard is not None:
+                construct = self._shard.around(construct)
             # PyNative traces (mindc.grad) run the hooks as MindSpore's PyNative grad does.
             return construct(*args, **kwargs) if graph_mode() else self._with_hooks(construct, args, kwargs)
         if not graph_mode():
@@ -143,6 +146,15 @@ class Cell:
             object.__setattr__(self, "_graph", Jitted(self._traced_construct(), key=self._mode_key,
                                                       name=type(self).__name__))
         return self._graph.call(args, kwargs)
+
+    def shard(self, in_strategy, out_strategy=None, parameter_plan=None, device: str = "Ascend", level: int = 0):
+        """Layouts for the Cell's inputs, outputs and Parameters in a parallel program (see
+        mindc.parallel.shard); the Cell applies them wherever it is called in a graph."""
+        from mindc.parallel._shard import shard
+
+        sharded = shard(self, in_strategy, out_strategy, parameter_plan, device, level)
+        object.__setattr__(self, "_shard", sharded)
+        return sharded
 
     def _with_hooks(self, construct, args: tuple, kwargs: dict):
         """construct(*args, **kwargs) between the forward pre-hooks and hooks."""

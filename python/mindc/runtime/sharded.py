@@ -1,7 +1,7 @@
 """Calling a partitioned function (mind-spmd-partition) with whole tensors on every rank.
 
 Each rank passes the arguments' pieces its grid coordinates select (by each argument's
-`mind.layout`), gets its pieces of the results, and assembles them whole from every rank's
+`mind.layout`; a batch each rank loaded for itself is its piece already), gets its pieces of the results, and assembles them whole from every rank's
 pieces (an MPI all-gather). Arguments the function updates in place (Parameters, `mind.updates`)
 are assembled back into the caller's arrays the same way, so every rank holds whole Parameters
 between steps and a checkpoint is the same on every rank and on one process.
@@ -49,15 +49,16 @@ def assemble(local: np.ndarray, shape: Sequence[int], layout: Layout, grid: Grid
 class ShardedFunction:
     """A compiled partitioned function, called with whole arrays and returning whole arrays."""
 
-    def __init__(self, func: ir.Operation, whole: ir.FunctionType, grid: Grid):
-        """The layouts of `func`, partitioned, whose type was `whole` before; `fn` is set to the
+    def __init__(self, func: ir.Operation, whole: ir.FunctionType, grid: Grid, local_args: set[int] = frozenset()):
+        """The layouts of `func`, partitioned, whose type was `whole` before; the arguments in
+        `local_args` come already split (each rank's shard of a batch). `fn` is set to the
         compiled function once it exists."""
         rank, size = mpi.world()
         if size != grid.size:
             raise ShardingError(f"the program is partitioned for {grid.size} devices (grid {grid}), but the job "
                                 f"has {size} processes")
         self.fn: Callable | None = None
-        self.grid, self.rank = grid, rank
+        self.grid, self.rank, self.local_args = grid, rank, local_args
         self.inputs = [Sig.of(t) for t in whole.inputs]
         self.arg_layouts = [annotations.arg_layout(func, i) for i in range(len(self.inputs))]
         results = range(len(whole.results))
@@ -69,8 +70,9 @@ class ShardedFunction:
                         if updates[i] is None]
 
     def __call__(self, *arrays: np.ndarray) -> list[np.ndarray]:
-        local = [a if layout.is_replicated else np.ascontiguousarray(a[piece(sig.shape, layout, self.grid, self.rank)])
-                 for a, sig, layout in zip(arrays, self.inputs, self.arg_layouts)]
+        local = [a if layout.is_replicated or i in self.local_args
+                 else np.ascontiguousarray(a[piece(sig.shape, layout, self.grid, self.rank)])
+                 for i, (a, sig, layout) in enumerate(zip(arrays, self.inputs, self.arg_layouts))]
         outs = self.fn(*local)
         for i in self.updated:
             layout = self.arg_layouts[i]

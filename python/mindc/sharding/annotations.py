@@ -4,7 +4,8 @@
 - op: `mind.strategy = [array<i64: 2, 1>, array<i64: 1, 1>]`, a user's MindSpore strategy (pieces
   per dimension of each operand), and `mind.sharding = "([{0}, {}], [{}, {}]) -> ([{0}, {}])"`, the
   layouts of its operands and results once chosen (by hand, propagation or the search);
-- function argument and result: `mind.layout = "[{0}, {}]"`.
+- function argument and result: `mind.layout = "[{0}, {}]"`; an argument may instead carry a
+  `mind.strategy = array<i64: 2, 1>` (a Parameter's from Cell.shard's parameter_plan).
 """
 from __future__ import annotations
 
@@ -94,6 +95,31 @@ def _entry_layout(func: ir.Operation, key: str, i: int) -> Layout | None:
         return None
     entry = ir.DictAttr(ir.ArrayAttr(func.attributes[key])[i])
     return Layout.parse(_string(entry[LAYOUT], LAYOUT)) if LAYOUT in entry else None
+
+
+def arg_strategy(func: ir.Operation, i: int) -> tuple[int, ...] | None:
+    if "arg_attrs" not in func.attributes:
+        return None
+    entry = ir.DictAttr(ir.ArrayAttr(func.attributes["arg_attrs"])[i])
+    if STRATEGY not in entry:
+        return None
+    try:
+        return tuple(ir.DenseI64ArrayAttr(entry[STRATEGY]))
+    except ValueError:
+        raise ShardingError(f"'{STRATEGY}' of argument {i} must be an array<i64: ...>, found {entry[STRATEGY]}") from None
+
+
+def set_arg_strategies(func: ir.Operation, strategies: dict[int, Sequence[int]]) -> None:
+    count = len(ir.FunctionType(ir.TypeAttr(func.attributes["function_type"]).value).inputs)
+    old = list(ir.ArrayAttr(func.attributes["arg_attrs"])) if "arg_attrs" in func.attributes else [ir.DictAttr.get({})] * count
+    entries = []
+    for i, attr in enumerate(old):
+        entry = ir.DictAttr(attr)
+        items = {entry[k].name: entry[k].attr for k in range(len(entry))}
+        if i in strategies:
+            items[STRATEGY] = ir.DenseI64ArrayAttr.get(list(strategies[i]))
+        entries.append(ir.DictAttr.get(items))
+    func.attributes["arg_attrs"] = ir.ArrayAttr.get(entries)
 
 
 def updated_argument(func: ir.Operation, i: int) -> int | None:

@@ -1,8 +1,11 @@
 """Worker: an MLP trained with MindSpore's semi-auto parallel API (strategies on Dense's matmul and
 bias_add primitives), against the same program run whole in this process and against numpy.
 
-argv: megatron (2 ranks: first Dense split by output columns, second by input rows) or mixed (4
-ranks, a 2x2 grid: the batch over one axis, the hidden columns over the other).
+argv[1], the layout: megatron (2 ranks: first Dense split by output columns, second by input
+rows), mixed (4 ranks, a 2x2 grid: the batch over one axis, the hidden columns over the other) or
+cell (2 ranks: Cell.shard on the second Dense, its input and weight split by hidden columns).
+argv[2], the dataset strategy: full_batch (every rank passes the whole batch) or data_parallel
+(each rank passes its shard of the batch).
 """
 import sys
 
@@ -10,11 +13,12 @@ import numpy as np
 
 import mindc
 from mindc import nn, ops
-from mindc.communication import get_rank, init
+from mindc.communication import get_group_size, get_rank, init
 
 STRATEGIES = {
     "megatron": {"d1.matmul": ((1, 1), (2, 1)), "d1.bias_add": ((1, 2), (2,)), "d2.matmul": ((1, 2), (1, 2))},
     "mixed": {"d1.matmul": ((2, 1), (2, 1)), "d1.bias_add": ((2, 2), (2,)), "d2.matmul": ((2, 2), (1, 2))},
+    "cell": {},
 }
 STEPS, LR, MOMENTUM = 4, 0.1, 0.9
 
@@ -26,12 +30,15 @@ class Net(nn.Cell):
         for name, strategy in strategies.items():
             cell, prim = name.split(".")
             getattr(getattr(self, cell), prim).shard(strategy)
+        if strategies is STRATEGIES["cell"]:
+            self.d2.shard(((1, 2),), parameter_plan={"self.weight": (1, 2)})
 
     def construct(self, x):
         return self.d2(ops.relu(self.d1(x)))
 
 
 def train(strategies, x, y, init_params):
+    """Losses and final parameters of STEPS steps on (x, y), from the parameters init_params."""
     net = Net(strategies)
     for p, value in zip(net.trainable_params(), init_params):
         p.set_data(mindc.Tensor(value))
@@ -63,7 +70,7 @@ def numpy_reference(x, y, params):
 
 
 def main():
-    layout = sys.argv[1]
+    layout, dataset = sys.argv[1], sys.argv[2]
     init()
     mindc.set_context(mode=mindc.GRAPH_MODE)
     rng = np.random.default_rng(7)  # the same data and parameters on every rank
@@ -72,8 +79,14 @@ def main():
     params = [rng.standard_normal(s).astype(np.float32) * 0.5 for s in ((16, 12), (16,), (4, 16), (4,))]
 
     whole_losses, whole_params = train({}, x, y, params)
-    mindc.set_auto_parallel_context(parallel_mode=mindc.ParallelMode.SEMI_AUTO_PARALLEL, full_batch=True)
-    losses, trained = train(STRATEGIES[layout], x, y, params)
+    mindc.set_auto_parallel_context(parallel_mode=mindc.ParallelMode.SEMI_AUTO_PARALLEL,
+                                    full_batch=dataset == "full_batch")
+    if dataset == "data_parallel":
+        rows = len(x) // get_group_size()
+        mine = slice(get_rank() * rows, (get_rank() + 1) * rows)
+        losses, trained = train(STRATEGIES[layout], x[mine], y[mine], params)
+    else:
+        losses, trained = train(STRATEGIES[layout], x, y, params)
     ref_losses, ref_params = numpy_reference(x.astype(np.float64), y, params)
 
     np.testing.assert_allclose(losses, whole_losses, rtol=1e-5, atol=1e-6)
