@@ -198,11 +198,10 @@ class Mpi:
             f = func.FuncOp(name, ftype, visibility="private")
         self.symbols.insert(f)
 
-    def _record_grid(self, group: Group | None) -> None:
-        sizes = list(ir.DenseI64ArrayAttr(self.module.attributes[GRIDS])) if GRIDS in self.module.attributes else []
-        if group is not None and group.devices not in sizes:
-            sizes.append(group.devices)
-        self.module.attributes[GRIDS] = ir.DenseI64ArrayAttr.get(sizes)
+    def _record_grid(self, group: Group) -> None:
+        sizes = grid_sizes(self.module)
+        if group.devices not in sizes:
+            self.module.attributes[GRIDS] = ir.DenseI64ArrayAttr.get([*sizes, group.devices])
 
 
 def _linear(coords: list[ir.Value], grid: tuple[int, ...], axes: tuple[int, ...]) -> ir.Value:
