@@ -7,7 +7,8 @@ of an all-reduce by message size.
 The MLP is train_step.py's (784-512-512-10, softmax cross-entropy, SGD lr 0.01) at a global batch
 of 64: one process on the whole batch, or each of N processes (`mpiexec -n N`) on 64/N rows with
 set_auto_parallel_context(DATA_PARALLEL, gradients_mean=True), graph-mode TrainOneStepCell (the
-gradients' all-reduce is inside the compiled step). "step" is the median of 30 steps after 3
+gradients' all-reduce is inside the compiled step), each process with the host's cores divided
+among the processes as its runtime_num_threads. "step" is the median of 30 steps after 3
 warm-up steps; scaling efficiency is N-process throughput over N times one process's. The
 all-reduce rows time one compiled mind.all_reduce (sum, float32) over 2 processes per size, and
 count the bytes each process sends: a gradient all-reduce moves each parameter's bytes once.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -49,9 +51,11 @@ def worker_train() -> dict:
     from mindc import Tensor, nn
     from mindc.communication import get_group_size, get_rank, init
 
-    mindc.set_context(mode=mindc.GRAPH_MODE)
     init()
     rank, world = get_rank(), get_group_size()
+    # The processes share the host's cores: each compiles for its share, not all of them.
+    threads = max(1, (os.cpu_count() or 1) // world)
+    mindc.set_context(mode=mindc.GRAPH_MODE, runtime_num_threads=threads)
     if world > 1:
         mindc.set_auto_parallel_context(parallel_mode=mindc.ParallelMode.DATA_PARALLEL, gradients_mean=True)
     rng = np.random.default_rng(0)
@@ -66,7 +70,7 @@ def worker_train() -> dict:
     xs, ys = Tensor(x[rows]), Tensor(labels[rows])
     seconds = median_seconds(lambda: step(xs, ys).asnumpy(), WARMUP, STEPS)
     grad_bytes = sum(p.asnumpy().nbytes for p in net.trainable_params())
-    return {"world": world, "step_ms": seconds * 1e3, "grad_bytes": grad_bytes}
+    return {"world": world, "threads": threads, "step_ms": seconds * 1e3, "grad_bytes": grad_bytes}
 
 
 def worker_allreduce() -> list[dict]:
@@ -85,29 +89,28 @@ def worker_allreduce() -> list[dict]:
 
 
 def run_job(ranks: int, what: str) -> object:
+    """What rank 0 of an N-process job of the worker reports (the ranks run in lockstep)."""
     mpiexec = Path(sys.executable).parent / "mpiexec"
     out = subprocess.run([str(mpiexec), "-n", str(ranks), sys.executable, __file__, "--worker", what],
-                         capture_output=True, text=True, check=True, env=_env()).stdout
-    # Every rank prints one JSON line; rank 0's is as good as any (they agree on sizes and times
-    # are of one synchronous step).
-    return json.loads(out.strip().splitlines()[0])
+                         capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(ROOT / "python")}).stdout
+    return json.loads(out)
 
 
-def _env() -> dict:
-    import os
-
-    return {**os.environ, "PYTHONPATH": str(ROOT / "python")}
-
-
-def render(train: list[dict], allreduce: list[dict]) -> str:
+def render(train: list[dict], allreduce: list[dict], load: float) -> str:
     one = train[0]
-    lines = [SECTION, "", f"Machine: {machine()['CPU']}; MLP 784-512-512-10, global batch {BATCH}, "
-             f"{len(train) and one['grad_bytes'] / 2**20:.2f} MiB of gradients all-reduced per step.", "",
-             "| processes | rows each | step (ms) | samples/s | scaling efficiency |", "| --- | --- | --- | --- | --- |"]
+    # MPI waits spin: with other work on the host, a waiting process takes a core from the one it
+    # waits for, and times grow by orders of magnitude. The load shows whether that happened.
+    lines = [SECTION, "", f"Machine: {machine()['CPU']}, {os.cpu_count()} cores, load average {load:.1f} during the "
+             f"run; MLP 784-512-512-10, global batch {BATCH}, {one['grad_bytes'] / 2**20:.2f} MiB of gradients "
+             f"all-reduced per step.", "",
+             "| processes | threads each | rows each | step (ms) | samples/s | scaling efficiency |",
+             "| --- | --- | --- | --- | --- | --- |"]
     for r in train:
         rate = BATCH / (r["step_ms"] / 1e3)
         efficiency = rate / (r["world"] * BATCH / (one["step_ms"] / 1e3))
-        lines.append(f"| {r['world']} | {BATCH // r['world']} | {r['step_ms']:.2f} | {rate:.0f} | {efficiency:.2f} |")
+        lines.append(f"| {r['world']} | {r['threads']} | {BATCH // r['world']} | {r['step_ms']:.2f} | {rate:.0f} | "
+                     f"{efficiency:.2f} |")
     lines += ["", "All-reduce (sum, float32) over 2 processes, one compiled op:", "",
               "| bytes per process | time (µs) | bytes/s |", "| --- | --- | --- |"]
     for r in allreduce:
@@ -121,10 +124,15 @@ def main() -> None:
     parser.add_argument("--worker", choices=["train", "allreduce"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        print(json.dumps(worker_train() if args.worker == "train" else worker_allreduce()), flush=True)
+        result = worker_train() if args.worker == "train" else worker_allreduce()
+        from mindc.communication import get_rank
+
+        if get_rank() == 0:
+            print(json.dumps(result), flush=True)
         return
     train = [run_job(n, "train") for n in (1, 2)]
-    write_section(args.out, SECTION, render(train, run_job(2, "allreduce")))
+    allreduce = run_job(2, "allreduce")
+    write_section(args.out, SECTION, render(train, allreduce, os.getloadavg()[0]))
 
 
 if __name__ == "__main__":
