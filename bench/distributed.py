@@ -7,8 +7,8 @@ of an all-reduce by message size.
 The MLP is train_step.py's (784-512-512-10, softmax cross-entropy, SGD lr 0.01) at a global batch
 of 64: one process on the whole batch, or each of N processes (`mpiexec -n N`) on 64/N rows with
 set_auto_parallel_context(DATA_PARALLEL, gradients_mean=True), graph-mode TrainOneStepCell (the
-gradients' all-reduce is inside the compiled step), each process with the host's cores divided
-among the processes as its runtime_num_threads. "step" is the median of 30 steps after 3
+gradients' all-reduce is inside the compiled step), each process with its share of the host's
+cores as its runtime_num_threads (communication.init's default). "step" is the median of 30 steps after 3
 warm-up steps; scaling efficiency is N-process throughput over N times one process's. The
 all-reduce rows time one compiled mind.all_reduce (sum, float32) over 2 processes per size, and
 count the bytes each process sends: a gradient all-reduce moves each parameter's bytes once.
@@ -53,9 +53,9 @@ def worker_train() -> dict:
 
     init()
     rank, world = get_rank(), get_group_size()
-    # The processes share the host's cores: each compiles for its share, not all of them.
-    threads = max(1, (os.cpu_count() or 1) // world)
-    mindc.set_context(mode=mindc.GRAPH_MODE, runtime_num_threads=threads)
+    # init() gave each process its share of the host's cores.
+    threads = mindc.get_context("runtime_num_threads")
+    mindc.set_context(mode=mindc.GRAPH_MODE)
     if world > 1:
         mindc.set_auto_parallel_context(parallel_mode=mindc.ParallelMode.DATA_PARALLEL, gradients_mean=True)
     rng = np.random.default_rng(0)
