@@ -60,7 +60,8 @@ def cases(dtype):
                           lambda xs, g, d=d, r=r: np.split(REDUCES[r](np.stack(xs), axis=0), len(xs), axis=d)[g]))
         for c in n_dims:
             found.append(("mind.all_to_all", {"split_dim": d, "concat_dim": c},
-                          lambda xs, g, d=d, c=c: np.concatenate([np.split(x, len(xs), axis=d)[g] for x in xs], axis=c)))
+                          lambda xs, g, d=d, c=c: np.concatenate([np.split(x, len(xs), axis=d)[g] for x in xs],
+                                                                 axis=c)))
     for root in (0, 1):
         found.append(("mind.broadcast", {"root": root}, lambda xs, g, root=root: xs[root]))
     return found
