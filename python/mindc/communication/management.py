@@ -3,7 +3,8 @@
 mindc's backend is MPI: a job is `mpiexec -n N` (or `mindc-run --worker_num=N`), one process per
 device, and a process's rank is its MPI rank. Only the world group exists (MindSpore's default
 group names all mean it). Collectives work before init(), as MPI is initialized on first use;
-init() checks the backend name and marks the job initialized.
+init() checks the backend name, marks the job initialized, and shares the host's cores among its
+processes (below).
 """
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ def init(backend_name: str | None = None) -> None:
     from mindc.runtime import mpi
 
     mpi.initialize()
+    _share_cores()
     if backend_name is not None:
         GlobalComm.BACKEND = backend_name.lower()
         if backend_name.lower() == "nccl":
@@ -46,6 +48,19 @@ def init(backend_name: str | None = None) -> None:
         elif backend_name.lower() == "mccl":
             GlobalComm.WORLD_COMM_GROUP = MCCL_WORLD_COMM_GROUP
     GlobalComm.INITED = True
+
+
+def _share_cores() -> None:
+    """Compiled code's threads per process: the host's cores over its processes, unless the
+    user chose runtime_num_threads. Each process starting a thread per core would put several
+    threads on every core, and MPI's waiting processes spin on theirs."""
+    import os
+
+    from mindc.context import get_context, set_context
+
+    cores = os.cpu_count() or 1
+    if get_context("runtime_num_threads") == cores:
+        set_context(runtime_num_threads=max(1, cores // get_local_rank_size()))
 
 
 def release() -> None:

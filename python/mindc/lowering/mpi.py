@@ -13,8 +13,9 @@ dies between taking its address and the call.
 
 A group of ranks (a Group: grid and axes) gets one communicator per module, made by
 `MPI_Comm_split` the first time any op of the module needs it and kept in an LLVM global (the
-world rank likewise); a group over the whole grid in row-major order is COMM_WORLD itself. The grid sizes a module uses are recorded in the module
-attribute GRIDS, which the runtime checks against the world's size before running anything.
+world rank likewise); a group over the whole grid in row-major order is COMM_WORLD itself. The
+grid sizes a module uses are recorded in the module attribute GRIDS, which the runtime checks
+against the world's size before running anything.
 """
 from __future__ import annotations
 
@@ -82,8 +83,9 @@ class Group:
 
     @property
     def is_world(self) -> bool:
-        # Every axis in grid order: the group rank is the world rank.
-        return tuple(a for a in self.axes if self.grid[a] > 1) == tuple(a for a in range(len(self.grid)) if self.grid[a] > 1)
+        # Every axis of size > 1, in grid order: the group rank is the world rank.
+        spanned = [a for a in range(len(self.grid)) if self.grid[a] > 1]
+        return [a for a in self.axes if self.grid[a] > 1] == spanned
 
     def __str__(self) -> str:
         return f"axes {list(self.axes)} of the grid {list(self.grid)}"
@@ -198,11 +200,10 @@ class Mpi:
             f = func.FuncOp(name, ftype, visibility="private")
         self.symbols.insert(f)
 
-    def _record_grid(self, group: Group | None) -> None:
-        sizes = list(ir.DenseI64ArrayAttr(self.module.attributes[GRIDS])) if GRIDS in self.module.attributes else []
-        if group is not None and group.devices not in sizes:
-            sizes.append(group.devices)
-        self.module.attributes[GRIDS] = ir.DenseI64ArrayAttr.get(sizes)
+    def _record_grid(self, group: Group) -> None:
+        sizes = grid_sizes(self.module)
+        if group.devices not in sizes:
+            self.module.attributes[GRIDS] = ir.DenseI64ArrayAttr.get([*sizes, group.devices])
 
 
 def _linear(coords: list[ir.Value], grid: tuple[int, ...], axes: tuple[int, ...]) -> ir.Value:

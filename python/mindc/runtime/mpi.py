@@ -10,6 +10,8 @@ waiting in a collective. A rank that dies outright is seen by mpiexec, which end
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import functools
 import sys
 from pathlib import Path
@@ -26,7 +28,25 @@ def initialize():
 
     if MPI.COMM_WORLD.Get_size() > 1:
         sys.excepthook = functools.partial(_abort_job, sys.excepthook)
+        _keep_freed_memory()
     return MPI
+
+
+# glibc's mallopt parameters.
+M_TRIM_THRESHOLD, M_MMAP_THRESHOLD = -1, -3
+
+
+def _keep_freed_memory() -> None:
+    """Make malloc reuse freed memory for big blocks instead of mapping fresh pages each time.
+
+    Compiled code allocates every result anew, and glibc serves blocks of 128 KiB and more with a
+    fresh mmap. MPICH is 5-13x slower on buffers it has never seen (measured with mpi4py on 2
+    processes here: all-reduce of 4 MiB 0.56 ms into a reused buffer, 7.4 ms into a fresh one),
+    so every collective on a big tensor paid that. With blocks up to 32 MiB (glibc's maximum)
+    taken from the heap and the heap's top kept, the next step's buffers are pages MPI knows."""
+    libc = ctypes.CDLL(ctypes.util.find_library("c"))
+    libc.mallopt(M_MMAP_THRESHOLD, 32 << 20)
+    libc.mallopt(M_TRIM_THRESHOLD, 256 << 20)
 
 
 def _abort_job(previous, kind, value, tb) -> None:

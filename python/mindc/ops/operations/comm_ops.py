@@ -30,12 +30,7 @@ def _world_attrs(group: str) -> dict:
     return {"grid": (mpi.world()[1],), "axes": (0,)}
 
 
-class _Collective(Primitive):
-    def _size(self) -> int:
-        return _world_attrs(self.group)["grid"][0]
-
-
-class AllReduce(_Collective):
+class AllReduce(Primitive):
     """AllReduce(op=ReduceOp.SUM, group=world)(x): x combined elementwise over every process."""
 
     @prim_attr_register
@@ -47,7 +42,7 @@ class AllReduce(_Collective):
         return one("mind.all_reduce", [tensor(x)], {"reduce": self.op, **_world_attrs(self.group)})
 
 
-class AllGather(_Collective):
+class AllGather(Primitive):
     """AllGather(group=world)(x): every process's x joined along dimension 0, in rank order."""
 
     @prim_attr_register
@@ -58,7 +53,7 @@ class AllGather(_Collective):
         return one("mind.all_gather", [tensor(x)], {"dim": 0, **_world_attrs(self.group)})
 
 
-class ReduceScatter(_Collective):
+class ReduceScatter(Primitive):
     """ReduceScatter(op=ReduceOp.SUM, group=world)(x): x combined over every process, then split
     along dimension 0; process r gets piece r."""
 
@@ -71,7 +66,7 @@ class ReduceScatter(_Collective):
         return one("mind.reduce_scatter", [tensor(x)], {"dim": 0, "reduce": self.op, **_world_attrs(self.group)})
 
 
-class Broadcast(_Collective):
+class Broadcast(Primitive):
     """Broadcast(root_rank, group=world)(input_x): the tensors of tuple input_x as process root_rank
     has them, on every process (a tuple)."""
 
@@ -87,7 +82,7 @@ class Broadcast(_Collective):
         return tuple(one("mind.broadcast", [tensor(x)], attrs) for x in input_x)
 
 
-class AlltoAll(_Collective):
+class AlltoAll(Primitive):
     """AlltoAll(split_count, split_dim, concat_dim, group=world)(x): x split along split_dim into
     split_count pieces (one per process), piece j sent to process j; the pieces received are
     joined along concat_dim in rank order."""
@@ -100,9 +95,9 @@ class AlltoAll(_Collective):
         check_group(group)
 
     def __call__(self, x):
-        x = tensor(x)
-        if self.split_count != self._size():
-            fail("mind.all_to_all", f"split_count {self.split_count} must equal the group size {self._size()}")
+        x, group = tensor(x), _world_attrs(self.group)
+        if self.split_count != group["grid"][0]:
+            fail("mind.all_to_all", f"split_count {self.split_count} must equal the group size {group['grid'][0]}")
         dims = {name: (d + x.ndim if d < 0 else d) for name, d in (("split_dim", self.split_dim),
                                                                   ("concat_dim", self.concat_dim))}
-        return one("mind.all_to_all", [x], {**dims, **_world_attrs(self.group)})
+        return one("mind.all_to_all", [x], {**dims, **group})
