@@ -22,6 +22,7 @@ from mlir.dialects import arith, linalg, memref, tensor
 from mindc.lowering.mpi import BYTE, DATATYPES, MAX_COUNT, REDUCTIONS, Group, Mpi, i32
 from mindc.rules.base import Kind, Rule, RuleError, Sig, numpy_dtype, register
 from mindc.rules.shape import reshaped
+from mindc.sharding.spec import NotShardable
 
 REDUCES = ("sum", "mean", "max", "min", "prod")
 GROUP_ATTRS = {"axes": Kind.INTS, "grid": Kind.INTS}
@@ -150,12 +151,16 @@ def _exchange_call(name: str, send: ir.Value, recv_sig: Sig, group: Group) -> ir
 
 # -- the rules ------------------------------------------------------------------------------------
 
+# Collectives are what mind-spmd-partition emits: they are per-device programs already.
+PER_DEVICE = NotShardable("a collective is already part of a per-device program (mind-spmd-partition emits it)")
+
 
 @register("mind.all_reduce")
 class AllReduce(Rule):
     """AllReduce(x, reduce, axes, grid): x combined elementwise over the group, on every member."""
 
     attrs = {"reduce": Kind.STR, **GROUP_ATTRS}
+    sharding = PER_DEVICE
 
     def infer(self, a, x):
         _reduce(a, x)
@@ -180,6 +185,7 @@ class AllGather(Rule):
     """AllGather(x, dim, axes, grid): the members' x joined along dim in group-rank order."""
 
     attrs = {"dim": Kind.INT, **GROUP_ATTRS}
+    sharding = PER_DEVICE
 
     def infer(self, a, x):
         group, dim = group_of(a), _dim(a, "dim", x)
@@ -204,6 +210,7 @@ class ReduceScatter(Rule):
     dim into n pieces, piece g on group rank g."""
 
     attrs = {"dim": Kind.INT, "reduce": Kind.STR, **GROUP_ATTRS}
+    sharding = PER_DEVICE
 
     def infer(self, a, x):
         group, dim = group_of(a), _dim(a, "dim", x)
@@ -234,6 +241,7 @@ class AllToAll(Rule):
     rank j; the pieces received are joined along concat_dim in group-rank order."""
 
     attrs = {"split_dim": Kind.INT, "concat_dim": Kind.INT, **GROUP_ATTRS}
+    sharding = PER_DEVICE
 
     def infer(self, a, x):
         group = group_of(a)
@@ -260,6 +268,7 @@ class Broadcast(Rule):
     """Broadcast(x, root, axes, grid): the x of group rank `root` on every member."""
 
     attrs = {"root": Kind.INT, **GROUP_ATTRS}
+    sharding = PER_DEVICE
 
     def infer(self, a, x):
         group = group_of(a)
@@ -296,6 +305,7 @@ class ShardSlice(Rule):
     communication, the rank's coordinates are read at run time."""
 
     attrs = {"dim": Kind.INT, **GROUP_ATTRS}
+    sharding = PER_DEVICE
 
     def infer(self, a, x):
         group, dim = group_of(a), _dim(a, "dim", x)
