@@ -3,7 +3,8 @@ bias_add primitives), against the same program run whole in this process and aga
 
 argv[1], the layout: megatron (2 ranks: first Dense split by output columns, second by input
 rows), mixed (4 ranks, a 2x2 grid: the batch over one axis, the hidden columns over the other) or
-cell (2 ranks: Cell.shard on the second Dense, its input and weight split by hidden columns).
+cell (2 ranks: Cell.shard on the second Dense, its input and weight split by hidden columns) or
+functional (2 ranks: megatron's strategies, the step a function wrapped in AutoParallel).
 argv[2], the dataset strategy: full_batch (every rank passes the whole batch) or data_parallel
 (each rank passes its shard of the batch).
 """
@@ -14,11 +15,14 @@ import numpy as np
 import mindc
 from mindc import nn, ops
 from mindc.communication import get_group_size, get_rank, init
+from mindc.parallel.auto_parallel import AutoParallel
+from mindc.runtime.sharded import ShardedFunction
 
 STRATEGIES = {
     "megatron": {"d1.matmul": ((1, 1), (2, 1)), "d1.bias_add": ((1, 2), (2,)), "d2.matmul": ((1, 2), (1, 2))},
     "mixed": {"d1.matmul": ((2, 1), (2, 1)), "d1.bias_add": ((2, 2), (2,)), "d2.matmul": ((2, 2), (1, 2))},
     "cell": {},
+    "functional": {},
 }
 STEPS, LR, MOMENTUM = 4, 0.1, 0.9
 
@@ -45,6 +49,28 @@ def train(strategies, x, y, init_params):
     loss = nn.WithLossCell(net, nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean"))
     step = nn.TrainOneStepCell(loss, nn.Momentum(net.trainable_params(), LR, MOMENTUM))
     losses = [float(step(mindc.Tensor(x), mindc.Tensor(y)).asnumpy()) for _ in range(STEPS)]
+    return losses, [p.asnumpy() for p in net.trainable_params()]
+
+
+def train_functional(strategies, x, y, init_params, dataset):
+    """train(), written as MindSpore's functional API with AutoParallel around the step."""
+    net = Net(strategies)
+    for p, value in zip(net.trainable_params(), init_params):
+        p.set_data(mindc.Tensor(value))
+    loss_fn = nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean")
+    optimizer = nn.Momentum(net.trainable_params(), LR, MOMENTUM)
+    grad_fn = mindc.value_and_grad(lambda a, b: loss_fn(net(a), b), None, optimizer.parameters)
+
+    def step(a, b):
+        loss, grads = grad_fn(a, b)
+        optimizer(grads)
+        return loss
+
+    parallel_step = AutoParallel(step, parallel_mode="semi_auto")
+    parallel_step.dataset_strategy(dataset)
+    losses = [float(parallel_step(mindc.Tensor(x), mindc.Tensor(y)).asnumpy()) for _ in range(STEPS)]
+    (compiled,) = parallel_step._graph._cache._entries.values()
+    assert isinstance(compiled._fn, ShardedFunction), "AutoParallel's step was not partitioned"
     return losses, [p.asnumpy() for p in net.trainable_params()]
 
 
@@ -79,14 +105,14 @@ def main():
     params = [rng.standard_normal(s).astype(np.float32) * 0.5 for s in ((16, 12), (16,), (4, 16), (4,))]
 
     whole_losses, whole_params = train({}, x, y, params)
-    mindc.set_auto_parallel_context(parallel_mode=mindc.ParallelMode.SEMI_AUTO_PARALLEL,
-                                    full_batch=dataset == "full_batch")
-    if dataset == "data_parallel":
-        rows = len(x) // get_group_size()
-        mine = slice(get_rank() * rows, (get_rank() + 1) * rows)
-        losses, trained = train(STRATEGIES[layout], x[mine], y[mine], params)
+    rows = len(x) // get_group_size()
+    mine = slice(get_rank() * rows, (get_rank() + 1) * rows) if dataset == "data_parallel" else slice(None)
+    if layout == "functional":
+        losses, trained = train_functional(STRATEGIES["megatron"], x[mine], y[mine], params, dataset)
     else:
-        losses, trained = train(STRATEGIES[layout], x, y, params)
+        mindc.set_auto_parallel_context(parallel_mode=mindc.ParallelMode.SEMI_AUTO_PARALLEL,
+                                        full_batch=dataset == "full_batch")
+        losses, trained = train(STRATEGIES[layout], x[mine], y[mine], params)
     ref_losses, ref_params = numpy_reference(x.astype(np.float64), y, params)
 
     np.testing.assert_allclose(losses, whole_losses, rtol=1e-5, atol=1e-6)
