@@ -1,0 +1,355 @@
+"""The strategy search: an assignment for every op of a graph, of least predicted step time.
+
+The graph: a node per op, with its sharding spec and its candidate assignments on the grid
+(spec.candidates); a node per function argument, which chooses its layout too (a parameter is laid
+out the way its consumers want it: no redistribution at the start); a node per function result,
+its layout (a scalar, the loss, can only be replicated, so its partial sums are combined). Edges
+are values, from a producer's result to a consumer's operand, or to the argument whose new value
+a result is (a parameter's update lands in the parameter's layout). A strategy costs the times of
+its nodes plus the redistribution time of its edges (cost.py); its memory per device is the sum
+of its nodes' local bytes.
+
+Two algorithms, both deterministic (candidates in spec.candidates' order, ties to the first;
+elimination ties to the lower node):
+
+- "dp", exact. MindSpore's dynamic programming eliminates the graph: a node with one neighbour
+  merges into it (the node's best choice for each choice of the neighbour's), a node with two
+  into an edge between them, parallel edges merge. That is variable elimination restricted to
+  degrees 1 and 2; here every node is eliminated that way, the one whose table (its neighbours'
+  candidates multiplied) is least first, which is exact on any graph. A table over `max_entries`
+  makes the graph intractable (IntractableError).
+- "recursive", MindSpore's recursive programming, which cuts the grid one axis at a time: each
+  axis, largest first, is decided for every node at once (which factor it splits, or none) with
+  the exact elimination above over those few choices, given the axes decided so far; then rounds
+  over the axes again, each re-decided with the others fixed, until none changes. Each step is
+  exact for its axis, so the cost never rises; the result is a local optimum.
+
+Under a memory limit the search minimises time + λ·memory with the least λ (bisection) whose
+strategy fits (Lagrangian relaxation); it is infeasible when even the least-memory strategy
+(found exactly) does not fit.
+"""
+from __future__ import annotations
+
+import heapq
+import itertools
+import math
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+
+from mindc.rules.base import Sig
+from mindc.sharding.cost import CPU, Machine, local_bytes, op_time, redistribution_time
+from mindc.sharding.layout import Grid, Layout, ShardingError
+from mindc.sharding.spec import PARALLEL, Assignment, Factor, ShardingSpec
+
+ALGORITHMS = ("dp", "recursive")
+# Largest table the exact elimination builds (float64 entries: 128 MiB).
+MAX_ENTRIES = 1 << 24
+
+
+class IntractableError(ShardingError):
+    """The exact search would build a table too large for memory."""
+
+
+class InfeasibleError(ShardingError):
+    """No strategy fits the memory limit."""
+
+
+@dataclass
+class Node:
+    """An op of the graph (or an argument, or a result): its spec, signatures and flops.
+    `resident[i]` says whether result i takes memory of its own (a parameter's new value written
+    into the parameter's buffer does not)."""
+
+    label: str
+    spec: ShardingSpec
+    ins: tuple[Sig, ...]
+    outs: tuple[Sig, ...]
+    flops: int = 0
+    resident: tuple[bool, ...] = ()
+
+    def __post_init__(self):
+        self.resident = tuple(self.resident) or (True,) * len(self.outs)
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A value from result `result` of node `src` into operand `port` of node `dst`, or, with
+    into_result, into the layout of dst's result `port` (a parameter's new value)."""
+
+    src: int
+    result: int
+    dst: int
+    port: int
+    into_result: bool = False
+
+
+@dataclass
+class Graph:
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+
+    def add_op(self, label: str, spec: ShardingSpec, ins: Sequence[Sig], outs: Sequence[Sig], flops: int = 0,
+               resident: Sequence[bool] = ()) -> int:
+        self.nodes.append(Node(label, spec, tuple(ins), tuple(outs), flops, tuple(resident)))
+        return len(self.nodes) - 1
+
+    def add_argument(self, label: str, sig: Sig) -> int:
+        """A function argument: it holds its value in the layout it chooses."""
+        dims = _value_dims(sig)
+        return self.add_op(label, ShardingSpec(_value_factors(sig), (), (dims,)), (), (sig,))
+
+    def add_result(self, label: str, sig: Sig) -> int:
+        """A function result: the layout it is returned in (its memory is its producer's)."""
+        dims = _value_dims(sig)
+        return self.add_op(label, ShardingSpec(_value_factors(sig), (dims,), (dims,)), (sig,), (sig,),
+                           resident=(False,))
+
+    def connect(self, src: int, result: int, dst: int, operand: int) -> None:
+        self.edges.append(Edge(src, result, dst, operand))
+
+    def tie(self, src: int, result: int, argument: int) -> None:
+        """Result `result` of src is the new value of `argument`: it ends in the argument's layout."""
+        self.edges.append(Edge(src, result, argument, 0, into_result=True))
+
+
+def _value_factors(sig: Sig) -> tuple[Factor, ...]:
+    return tuple(Factor(f"d{i}", n, PARALLEL) for i, n in enumerate(sig.shape))
+
+
+def _value_dims(sig: Sig) -> tuple[tuple[str, ...], ...]:
+    return tuple((f"d{i}",) for i in range(sig.rank))
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """An assignment per node and what the cost model predicts for it. node_time[i]: node i's
+    op time plus the redistribution of the values it receives."""
+
+    assignments: tuple[Assignment, ...]
+    node_time: tuple[float, ...]
+    compute: float
+    communication: float
+    memory: int
+
+    @property
+    def time(self) -> float:
+        return self.compute + self.communication
+
+
+class CostTables:
+    """The graph's costs on one grid and machine, tabulated for lists of candidates."""
+
+    def __init__(self, graph: Graph, grid: Grid, machine: Machine):
+        self.graph, self.grid, self.machine = graph, grid, machine
+
+    def node(self, i: int, cands: Sequence[Assignment]) -> tuple[np.ndarray, np.ndarray]:
+        """Time and memory of node i under each candidate."""
+        n, g = self.graph.nodes[i], self.grid
+        time = [op_time(n.spec, a, n.flops, n.ins, n.outs, g, self.machine) for a in cands]
+        memory = [sum(local_bytes(s, n.spec.result_layout(r, a), g) for r, s in enumerate(n.outs) if n.resident[r])
+                  for a in cands]
+        return np.array(time, dtype=np.float64), np.array(memory, dtype=np.float64)
+
+    def edge(self, e: Edge, src_cands: Sequence[Assignment], dst_cands: Sequence[Assignment]) -> np.ndarray:
+        """Redistribution time of edge e for each pair (src candidate, dst candidate)."""
+        src, dst = self.graph.nodes[e.src], self.graph.nodes[e.dst]
+        sig = src.outs[e.result]
+        src_layouts, src_index = _unique([src.spec.result_layout(e.result, a) for a in src_cands])
+        dst_layout = dst.spec.result_layout if e.into_result else dst.spec.operand_layout
+        dst_layouts, dst_index = _unique([dst_layout(e.port, a) for a in dst_cands])
+        table = np.array([[redistribution_time(s, d, sig, self.grid, self.machine) for d in dst_layouts]
+                          for s in src_layouts], dtype=np.float64)
+        return table[np.ix_(src_index, dst_index)]
+
+
+def _unique(layouts: list[Layout]) -> tuple[list[Layout], np.ndarray]:
+    index: dict[Layout, int] = {}
+    positions = np.array([index.setdefault(x, len(index)) for x in layouts], dtype=np.intp)
+    return list(index), positions
+
+
+def search(graph: Graph, grid: Grid, machine: Machine = CPU, algorithm: str = "dp",
+           memory_limit: float | None = None, max_entries: int = MAX_ENTRIES) -> Strategy:
+    """The strategy of least predicted time (exact for "dp") whose memory per device fits
+    memory_limit; IntractableError, InfeasibleError, or ShardingError for an op with no candidate."""
+    if algorithm not in ALGORITHMS:
+        raise ValueError(f"unknown algorithm '{algorithm}'; expected one of {', '.join(ALGORITHMS)}")
+    tables = CostTables(graph, grid, machine)
+    if algorithm == "dp":
+        cands = [list(n.spec.candidates(grid)) for n in graph.nodes]
+        for n, c in zip(graph.nodes, cands):
+            if not c:
+                raise ShardingError(f"{n.label} has no valid split on the {grid} grid")
+        choice = _solve(tables, cands, memory_limit, max_entries)
+        return evaluate(graph, grid, machine, [c[k] for c, k in zip(cands, choice)])
+    return evaluate(graph, grid, machine, _recursive(tables, memory_limit, max_entries))
+
+
+def _recursive(tables: CostTables, memory_limit: float | None, max_entries: int) -> list[Assignment]:
+    graph, grid = tables.graph, tables.grid
+    current = [Assignment() for _ in graph.nodes]
+    axes = sorted(range(grid.rank), key=lambda a: (-grid.shape[a], a))
+    for sweep in range(2 * grid.rank + 1):
+        changed = False
+        for k, axis in enumerate(axes):
+            # The first sweep decides the axes one by one: the memory limit applies once all are.
+            limit = memory_limit if sweep or k == len(axes) - 1 else None
+            cands = [_axis_options(n.spec, a, axis, grid) for n, a in zip(graph.nodes, current)]
+            choice = _solve(tables, cands, limit, max_entries)
+            chosen = [c[i] for c, i in zip(cands, choice)]
+            changed |= chosen != current
+            current = chosen
+        if sweep and not changed:
+            break
+    return current
+
+
+def _axis_options(spec: ShardingSpec, assignment: Assignment, axis: int, grid: Grid) -> list[Assignment]:
+    """The assignment with `axis` taken off its factor, then given to each splittable factor
+    (valid ones only; the assignment itself is always among them)."""
+    base = {f: tuple(a for a in axes if a != axis) for f, axes in assignment.axes}
+    options = [Assignment.of(base)]
+    for f in spec.splittable():
+        mapping = dict(base)
+        mapping[f.name] = tuple(sorted((*mapping.get(f.name, ()), axis)))
+        options.append(Assignment.of(mapping))
+    valid = []
+    for a in options:
+        try:
+            spec.check(a, grid)
+        except ShardingError:
+            continue
+        if a not in valid:
+            valid.append(a)
+    return valid
+
+
+def _solve(tables: CostTables, cands: list[list[Assignment]], memory_limit: float | None,
+           max_entries: int) -> list[int]:
+    """Index of the chosen candidate per node: least time, within memory_limit."""
+    times, memories = zip(*(tables.node(i, c) for i, c in enumerate(cands)))
+    pairs: dict[tuple[int, int], np.ndarray] = {}
+    for e in tables.graph.edges:
+        table = tables.edge(e, cands[e.src], cands[e.dst])
+        key, table = ((e.src, e.dst), table) if e.src < e.dst else ((e.dst, e.src), table.T)
+        pairs[key] = pairs[key] + table if key in pairs else table  # parallel edges merge
+    sizes = [len(c) for c in cands]
+
+    def solve(unary):
+        return eliminate(sizes, unary, pairs, max_entries)
+
+    def memory(choice):
+        return sum(m[k] for m, k in zip(memories, choice))
+
+    choice = solve(list(times))
+    if memory_limit is None or memory(choice) <= memory_limit:
+        return choice
+    least = memory(solve(list(memories)))
+    if least > memory_limit:
+        raise InfeasibleError(f"no strategy fits {memory_limit:.4g} bytes per device: the least memory "
+                              f"one takes {least:.4g}")
+    # Candidates that cannot fit whatever the others choose are dropped (exact), then the least
+    # λ whose strategy fits: doubled until one fits, then bisected.
+    floor = sum(m.min() for m in memories)
+    times = [np.where(m + floor - m.min() > memory_limit, np.inf, t) for t, m in zip(times, memories)]
+    scale = sum(t[np.isfinite(t)].max(initial=0.0) for t in times) / max(least, 1.0)
+    lo, hi = 0.0, scale
+    fit = solve([t + hi * m for t, m in zip(times, memories)])
+    while memory(fit) > memory_limit:
+        lo, hi = hi, 2 * hi
+        fit = solve([t + hi * m for t, m in zip(times, memories)])
+    for _ in range(30):
+        mid = (lo + hi) / 2
+        trial = solve([t + mid * m for t, m in zip(times, memories)])
+        if memory(trial) <= memory_limit:
+            hi, fit = mid, trial
+        else:
+            lo = mid
+    return fit
+
+
+def eliminate(sizes: Sequence[int], unary: Sequence[np.ndarray], pairs: dict[tuple[int, int], np.ndarray],
+              max_entries: int = MAX_ENTRIES) -> list[int]:
+    """argmin over x of sum_i unary[i][x_i] + sum_(i,j) pairs[i, j][x_i, x_j], by variable
+    elimination (exact); IntractableError if a table would exceed max_entries."""
+    factors: dict[int, tuple[tuple[int, ...], np.ndarray]] = {}
+    touching: list[set[int]] = [set() for _ in sizes]
+    ids = itertools.count()
+
+    def add(scope: tuple[int, ...], table: np.ndarray) -> None:
+        if not scope:
+            return  # a constant: it moves no argmin
+        for f in set.intersection(*(touching[v] for v in scope)):
+            if factors[f][0] == scope:  # parallel edges merge
+                factors[f] = (scope, factors[f][1] + table)
+                return
+        fid = next(ids)
+        factors[fid] = (scope, table)
+        for v in scope:
+            touching[v].add(fid)
+
+    eliminated: list[tuple[int, tuple[int, ...], np.ndarray]] = []
+    for v, u in enumerate(unary):
+        add((v,), np.asarray(u, dtype=np.float64))
+    for (i, j), table in sorted(pairs.items()):
+        add((i, j), table)
+
+    def neighbours(v: int) -> set[int]:
+        return {w for f in touching[v] for w in factors[f][0]} - {v}
+
+    def weight(v: int) -> int:
+        return math.prod(sizes[w] for w in neighbours(v))
+
+    heap = [(weight(v), v) for v in range(len(sizes))]
+    heapq.heapify(heap)
+    done = [False] * len(sizes)
+    while heap:
+        w, v = heapq.heappop(heap)
+        if done[v]:
+            continue
+        current = weight(v)
+        if current != w:
+            heapq.heappush(heap, (current, v))
+            continue
+        if current * sizes[v] > max_entries:
+            raise IntractableError(f"the exact search needs a table of {current * sizes[v]} entries "
+                                   f"(limit {max_entries}): the graph is too interconnected")
+        scope = tuple(sorted(neighbours(v)))
+        combined = np.zeros([sizes[x] for x in scope] + [sizes[v]])
+        axes = {x: k for k, x in enumerate((*scope, v))}
+        for f in list(touching[v]):
+            fscope, table = factors.pop(f)
+            for x in fscope:
+                touching[x].discard(f)
+            order = sorted(fscope, key=axes.get)
+            aligned = np.transpose(table, [fscope.index(x) for x in order])
+            shape = [sizes[x] if x in fscope else 1 for x in (*scope, v)]
+            combined = combined + aligned.reshape(shape)
+        eliminated.append((v, scope, np.argmin(combined, axis=-1)))
+        done[v] = True
+        add(scope, np.min(combined, axis=-1))
+        for x in scope:
+            heapq.heappush(heap, (weight(x), x))
+    choice = [0] * len(sizes)
+    for v, scope, best in reversed(eliminated):
+        choice[v] = int(best[tuple(choice[x] for x in scope)])
+    return choice
+
+
+def evaluate(graph: Graph, grid: Grid, machine: Machine, assignments: Sequence[Assignment]) -> Strategy:
+    """What the cost model predicts for one assignment per node (each checked on the grid)."""
+    node_time, memory = [], 0
+    for n, a in zip(graph.nodes, assignments):
+        n.spec.check(a, grid)
+        node_time.append(op_time(n.spec, a, n.flops, n.ins, n.outs, grid, machine))
+        memory += sum(local_bytes(s, n.spec.result_layout(r, a), grid) for r, s in enumerate(n.outs) if n.resident[r])
+    compute = sum(node_time)
+    for e in graph.edges:
+        src, dst = graph.nodes[e.src], graph.nodes[e.dst]
+        a_src, a_dst = assignments[e.src], assignments[e.dst]
+        into = dst.spec.result_layout(e.port, a_dst) if e.into_result else dst.spec.operand_layout(e.port, a_dst)
+        node_time[e.dst] += redistribution_time(src.spec.result_layout(e.result, a_src), into, src.outs[e.result],
+                                                grid, machine)
+    return Strategy(tuple(assignments), tuple(node_time), compute, sum(node_time) - compute, memory)
