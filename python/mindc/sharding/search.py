@@ -139,32 +139,65 @@ class Strategy:
 
 
 class CostTables:
-    """The graph's costs on one grid and machine, tabulated for lists of candidates."""
+    """The graph's costs on one grid and machine, tabulated for lists of candidates. Nodes of one
+    kind (same spec, signatures and flops: the ops of a model's repeated layers) share their
+    costs, and edges their tables, so each is computed once."""
 
     def __init__(self, graph: Graph, grid: Grid, machine: Machine):
         self.graph, self.grid, self.machine = graph, grid, machine
+        kinds: dict[tuple, int] = {}
+        self.kind = [kinds.setdefault((n.spec, n.ins, n.outs, n.flops, n.resident), len(kinds)) for n in graph.nodes]
+        self._layouts: dict[tuple[int, Assignment], tuple[tuple[Layout, ...], tuple[Layout, ...]]] = {}
+        self._costs: dict[tuple[int, Assignment], tuple[float, float]] = {}
+        self._edges: dict[tuple, np.ndarray] = {}
+        self._options: dict[tuple[int, Assignment, int], list[Assignment]] = {}
+
+    def layouts(self, i: int, a: Assignment) -> tuple[tuple[Layout, ...], tuple[Layout, ...]]:
+        """Node i's operand and result layouts under a."""
+        key = (self.kind[i], a)
+        if key not in self._layouts:
+            spec = self.graph.nodes[i].spec
+            self._layouts[key] = (tuple(spec.operand_layout(k, a) for k in range(len(spec.operands))),
+                                  tuple(spec.result_layout(k, a) for k in range(len(spec.results))))
+        return self._layouts[key]
+
+    def cost(self, i: int, a: Assignment) -> tuple[float, float]:
+        """Time and memory of node i under a."""
+        key = (self.kind[i], a)
+        if key not in self._costs:
+            n, g = self.graph.nodes[i], self.grid
+            results = self.layouts(i, a)[1]
+            memory = sum(local_bytes(s, x, g) for s, x, r in zip(n.outs, results, n.resident) if r)
+            self._costs[key] = (op_time(n.spec, a, n.flops, n.ins, n.outs, g, self.machine), memory)
+        return self._costs[key]
+
+    def axis_options(self, i: int, a: Assignment, axis: int) -> list[Assignment]:
+        key = (self.kind[i], a, axis)
+        if key not in self._options:
+            self._options[key] = axis_options(self.graph.nodes[i].spec, a, axis, self.grid)
+        return self._options[key]
 
     def node(self, i: int, cands: Sequence[Assignment]) -> tuple[np.ndarray, np.ndarray]:
         """Time and memory of node i under each candidate."""
-        n, g = self.graph.nodes[i], self.grid
-        time = [op_time(n.spec, a, n.flops, n.ins, n.outs, g, self.machine) for a in cands]
-        memory = [sum(local_bytes(s, n.spec.result_layout(r, a), g) for r, s in enumerate(n.outs) if n.resident[r])
-                  for a in cands]
+        time, memory = zip(*(self.cost(i, a) for a in cands))
         return np.array(time, dtype=np.float64), np.array(memory, dtype=np.float64)
 
     def edge(self, e: Edge, src_cands: Sequence[Assignment], dst_cands: Sequence[Assignment]) -> np.ndarray:
         """Redistribution time of edge e for each pair (src candidate, dst candidate)."""
-        src, dst = self.graph.nodes[e.src], self.graph.nodes[e.dst]
-        sig = src.outs[e.result]
-        src_layouts, src_index = _unique([src.spec.result_layout(e.result, a) for a in src_cands])
-        dst_layout = dst.spec.result_layout if e.into_result else dst.spec.operand_layout
-        dst_layouts, dst_index = _unique([dst_layout(e.port, a) for a in dst_cands])
-        table = np.array([[redistribution_time(s, d, sig, self.grid, self.machine) for d in dst_layouts]
-                          for s in src_layouts], dtype=np.float64)
-        return table[np.ix_(src_index, dst_index)]
+        sig = self.graph.nodes[e.src].outs[e.result]
+        src = tuple(self.layouts(e.src, a)[1][e.result] for a in src_cands)
+        dst = tuple(self.layouts(e.dst, a)[1 if e.into_result else 0][e.port] for a in dst_cands)
+        key = (sig, src, dst)
+        if key not in self._edges:
+            src_layouts, src_index = _unique(src)
+            dst_layouts, dst_index = _unique(dst)
+            table = np.array([[redistribution_time(x, y, sig, self.grid, self.machine) for y in dst_layouts]
+                              for x in src_layouts], dtype=np.float64)
+            self._edges[key] = table[np.ix_(src_index, dst_index)]
+        return self._edges[key]
 
 
-def _unique(layouts: list[Layout]) -> tuple[list[Layout], np.ndarray]:
+def _unique(layouts: Sequence[Layout]) -> tuple[list[Layout], np.ndarray]:
     index: dict[Layout, int] = {}
     positions = np.array([index.setdefault(x, len(index)) for x in layouts], dtype=np.intp)
     return list(index), positions
@@ -196,7 +229,7 @@ def _recursive(tables: CostTables, memory_limit: float | None, max_entries: int)
         for k, axis in enumerate(axes):
             # The first sweep decides the axes one by one: the memory limit applies once all are.
             limit = memory_limit if sweep or k == len(axes) - 1 else None
-            cands = [_axis_options(n.spec, a, axis, grid) for n, a in zip(graph.nodes, current)]
+            cands = [tables.axis_options(i, a, axis) for i, a in enumerate(current)]
             choice = _solve(tables, cands, limit, max_entries)
             chosen = [c[i] for c, i in zip(cands, choice)]
             changed |= chosen != current
@@ -206,7 +239,7 @@ def _recursive(tables: CostTables, memory_limit: float | None, max_entries: int)
     return current
 
 
-def _axis_options(spec: ShardingSpec, assignment: Assignment, axis: int, grid: Grid) -> list[Assignment]:
+def axis_options(spec: ShardingSpec, assignment: Assignment, axis: int, grid: Grid) -> list[Assignment]:
     """The assignment with `axis` taken off its factor, then given to each splittable factor
     (valid ones only; the assignment itself is always among them)."""
     base = {f: tuple(a for a in axes if a != axis) for f, axes in assignment.axes}
