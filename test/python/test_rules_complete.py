@@ -8,6 +8,7 @@ from mlir import ir
 
 from mindc.ir import DIALECT_FILE
 from mindc.rules.base import NotDifferentiable, Rule, all_rules
+from mindc.sharding.spec import NotShardable
 
 
 @dataclass(frozen=True)
@@ -63,3 +64,11 @@ def test_op_has_vjp_or_says_it_is_not_differentiable(name):
     assert callable(vjp) or isinstance(vjp, NotDifferentiable), f"{name} has neither a vjp nor NotDifferentiable"
     if isinstance(vjp, NotDifferentiable):
         assert vjp.reason, f"{name} says it is not differentiable without a reason"
+
+
+@pytest.mark.parametrize("name", sorted(DECLARED))
+def test_op_has_sharding_or_says_it_is_not_shardable(name):
+    sharding = all_rules()[name].sharding
+    assert callable(sharding) or isinstance(sharding, NotShardable), f"{name} has neither a sharding rule nor NotShardable"
+    if isinstance(sharding, NotShardable):
+        assert sharding.reason, f"{name} says it is not shardable without a reason"

@@ -11,6 +11,8 @@ from mlir import ir
 from mlir.dialects import func
 
 from mindc.rules.base import INT_DTYPES, FnSig, Kind, NotDifferentiable, Rule, RuleError, register
+from mindc.rules.factors import elementwise_sharding
+from mindc.sharding.spec import NotShardable
 
 REPLACED = NotDifferentiable("mind-autodiff replaces derivative ops before it differentiates a function")
 
@@ -19,6 +21,7 @@ class Derivative(Rule):
     """What every derivative op shares: one function operand, one function result."""
 
     vjp = REPLACED
+    sharding = NotShardable("derivative ops take and give functions, not tensors; run mind-autodiff first")
 
     def lower(self, b, a, ins, outs):
         raise RuleError("derivative ops are replaced by mind-autodiff; run it before lowering")
@@ -137,6 +140,7 @@ class StopGradient(Rule):
     """StopGradient(x) is x; no gradient flows back through it."""
 
     vjp = NotDifferentiable("stop_gradient blocks the gradient by definition")
+    sharding = elementwise_sharding
 
     def infer(self, a, x):
         return [x]

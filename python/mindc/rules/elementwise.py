@@ -10,6 +10,7 @@ from mlir import ir
 
 from mindc.rules.base import (FLOAT_DTYPES, Kind, NotDifferentiable, Rule, RuleError, Sig, broadcast_shapes,
                               numpy_dtype, register)
+from mindc.rules.factors import elementwise_sharding
 
 
 def _require(sig: Sig, allowed: tuple[str, ...], what: str) -> None:
@@ -39,6 +40,8 @@ class Unary(Rule):
     """out = fn(x) elementwise; `dtypes` are the operand types the op accepts; grad(m, a, x, out, g)
     is dx."""
 
+    sharding = elementwise_sharding
+
     def __init__(self, scalar: ScalarFn, fold: Callable | None = None, dtypes: tuple[str, ...] = FLOAT_DTYPES,
                  grad=None):
         self.scalar, self.folder, self.dtypes = scalar, fold, dtypes
@@ -63,6 +66,7 @@ class Binary(Rule):
     grad(m, x, y, out, g) is (dx, dy) at the broadcast shape; vjp sums them back to x and y."""
 
     arity = 2
+    sharding = elementwise_sharding
 
     def __init__(self, scalar: ScalarFn, fold: Callable | None = None, dtypes: tuple[str, ...] = NUMERIC,
                  result_dtype: str | None = None, grad=None):
@@ -92,6 +96,7 @@ class Select(Rule):
     """Select(cond, x, y): x where cond, else y; the three broadcast together."""
 
     arity = 3
+    sharding = elementwise_sharding
 
     def infer(self, a, cond, x, y):
         _require(cond, ("i1",), "cond")
@@ -115,6 +120,7 @@ class Cast(Rule):
     """Cast(x, dtype): numpy astype semantics (floats truncate toward zero, nonzero is true)."""
 
     attrs = {"dtype": Kind.TYPE}
+    sharding = elementwise_sharding
 
     def infer(self, a, x):
         return [x.with_dtype(a["dtype"])]

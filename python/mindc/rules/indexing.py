@@ -10,7 +10,9 @@ from mlir.dialects import arith, scf, tensor
 
 from mindc.lowering.builder import PARALLEL
 from mindc.rules.base import Kind, Rule, RuleError, Sig, numpy_dtype, register
+from mindc.rules.factors import factor_names, local_slice, slice_notation
 from mindc.rules.shape import affine_dim, as_index, require_indices, reshaped, shape_str, slice_dims
+from mindc.sharding.spec import einsum
 
 
 def insert_strided(b, value: ir.Value, dest: ir.Value, dims: list[tuple[int, int, int]]) -> ir.Value:
@@ -65,6 +67,15 @@ class StridedSliceUpdate(Rule):
         slices = dict(begin=a["begin"], end=a["end"], strides=a["strides"])
         # The slice of x was overwritten: its gradient goes to value, the rest to x.
         return [m.strided_slice_update(g, m.zeros(value), **slices), m.strided_slice(g, **slices)]
+
+    def sharding(self, a, ins, outs):
+        # x and the result are one tensor: a dim the slice covers whole and in order is parallel
+        # (each device updates its piece), any other is whole in x, value and result.
+        x_dims, value_dims = slice_notation(slice_dims(a, ins[0]), ins[0].shape)
+        return einsum(f"{x_dims},{value_dims}->{x_dims}", ins, outs)
+
+    def local_attrs(self, a, spec, splits):
+        return local_slice(a, spec.operands[0], spec, splits)
 
 
 @register("mind.scatter_update")
@@ -141,3 +152,11 @@ class ScatterUpdate(Rule):
         won = m.reshape(won, shape=ids.shape + (1,) * (m.sig(x).rank - 1))
         row = m.reshape(row, shape=ids.shape)
         return [dx, None, m.select(won, m.gather(g, row, axis=0), m.scalar(0, g))]
+
+    def sharding(self, a, ins, outs):
+        # Any index may name any row, and of repeated ones the last wins: rows and index dims are
+        # whole; the dims of a row are parallel.
+        x, indices, _ = ins
+        row = "".join(factor_names(x.rank - 1))
+        index = "".join(factor_names(indices.rank, whole=True, skip="R"))
+        return einsum(f"R{row},{index},{index}{row}->R{row}", ins, outs)

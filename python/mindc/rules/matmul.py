@@ -7,6 +7,8 @@ from mlir.dialects import linalg
 
 from mindc.lowering.builder import PARALLEL, REDUCTION, broadcast_map
 from mindc.rules.base import Kind, Rule, RuleError, Sig, broadcast_shapes, register
+from mindc.rules.factors import broadcast_notation, factor_names
+from mindc.sharding.spec import einsum
 
 NUMERIC = ("f16", "bf16", "f32", "f64", "i32", "i64")
 
@@ -49,6 +51,13 @@ class MatMul(Rule):
 
     def vjp(self, m, a, ins, outs, couts):
         return _product_vjp(m.matmul, a, *ins, couts[0])
+
+    def sharding(self, a, ins, outs):
+        # k is contracted: splitting it leaves partial sums, combined by an all-reduce.
+        return einsum(f"{_matrix(a, 'transpose_a', 'mk')},{_matrix(a, 'transpose_b', 'kn')}->mn", ins, outs)
+
+    def flops(self, a, ins, outs):
+        return 2 * outs[0].size * _dims(ins[0], a["transpose_a"], "x")[1]
 
 
 @register("mind.batch_matmul")
@@ -102,6 +111,22 @@ class BatchMatMul(Rule):
         dx, dy = _product_vjp(m.batch_matmul, a, x, y, couts[0])
         # Broadcast batch dims (a 2-d operand is one matrix for every batch) sum back.
         return [m.sum_to(dx, m.sig(x).shape), m.sum_to(dy, m.sig(y).shape)]
+
+    def sharding(self, a, ins, outs):
+        # The batch dims are parallel, and broadcast as elementwise operands do; k is a sum.
+        (x, y), (out,) = ins, outs
+        batch = factor_names(out.rank - 2, skip="mnk")
+        x_dims = broadcast_notation(x.shape[:-2], out.shape[:-2], batch) + _matrix(a, "transpose_a", "mk")
+        y_dims = broadcast_notation(y.shape[:-2], out.shape[:-2], batch) + _matrix(a, "transpose_b", "kn")
+        return einsum(f"{x_dims},{y_dims}->{''.join(batch)}mn", ins, outs)
+
+    def flops(self, a, ins, outs):
+        return 2 * outs[0].size * _last_two(ins[0], a["transpose_a"])[1]
+
+
+def _matrix(a, flag: str, dims: str) -> str:
+    """The notation of an operand's two matrix dims: `dims` reversed when `flag` transposes it."""
+    return dims[::-1] if a[flag] else dims
 
 
 # Products with at most this many rows and a transposed y (nn.Dense at small batch) read y's rows in

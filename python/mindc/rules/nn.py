@@ -13,8 +13,9 @@ from mlir import ir
 from mlir.dialects import arith, linalg, tensor
 
 from mindc.lowering.builder import PARALLEL, REDUCTION
-from mindc.rules.base import FLOAT_DTYPES, Kind, Rule, RuleError, Sig, normalize_axis, numpy_dtype, register
-from mindc.rules.reduce import dropping, iterators, lowest, require_dtype
+from mindc.rules.base import FLOAT_DTYPES, Attrs, Kind, Rule, RuleError, Sig, normalize_axis, numpy_dtype, register
+from mindc.rules.reduce import along_whole, dropping, iterators, lowest, require_dtype
+from mindc.sharding.spec import einsum
 
 
 def ints_attr(a, name: str, count: int, least: int) -> tuple[int, ...]:
@@ -74,6 +75,36 @@ class Conv2D(Rule):
         (x, w), (g,) = ins, couts
         return [m.conv2d_backprop_input(g, w, **conv_attrs(a), input_size=m.sig(x).shape),
                 m.conv2d_backprop_filter(g, x, **conv_attrs(a), filter_size=m.sig(w).shape)]
+
+    def sharding(self, a, ins, outs):
+        x, w, out = conv_notation(a["group"])
+        return einsum(f"{x},{w}->{out}", ins, outs, sizes={"g": a["group"]})
+
+    def local_attrs(self, a, spec, splits):
+        return Attrs({**a, "group": local_group(a, splits)})
+
+    def flops(self, a, ins, outs):
+        return conv_flops(outs[0], ins[1])
+
+
+def conv_notation(group: int) -> tuple[str, str, str]:
+    """The factors of conv2d's x, weight and result, shared by its gradient ops: batch n and
+    output channels f parallel, input channels c a sum, the spatial dims and the kernel window
+    whole (a window reaches across any cut of H or W). With groups, channels are (group, channel
+    within the group): groups g are parallel too, a device convolving whole groups."""
+    if group == 1:
+        return "ncHW", "fcIJ", "nfOP"
+    return "n(gc)HW", "(gf)cIJ", "n(gf)OP"
+
+
+def local_group(a, splits) -> int:
+    return a["group"] // splits.get("g", 1)
+
+
+def conv_flops(out: Sig, w: Sig) -> int:
+    """A multiply and an add per output element and weight tap of its group (C_in/group x kh x kw);
+    conv2d's two gradients do the same work with their roles swapped."""
+    return 2 * out.size * w.shape[1] * w.shape[2] * w.shape[3]
 
 
 def conv_attrs(a) -> dict:
@@ -146,6 +177,14 @@ class Pool(Rule):
             raise RuleError(f"pad {list(pad)} must be smaller than kernel_size {list(kernel)} "
                             "(top and bottom than kh, left and right than kw)")
         return kernel, strides, pad
+
+    def sharding(self, a, ins, outs):
+        # Batch and channels are parallel; a window reaches across any cut of H or W.
+        return einsum("ncHW->ncOP", ins, outs)
+
+    def flops(self, a, ins, outs):
+        kernel, _, _ = self.window(a)
+        return kernel[0] * kernel[1] * outs[0].size
 
     def pooled(self, b, a, x: ir.Value, out: Sig, pad_value: float, init: float, named) -> ir.Value:
         """`named` (a linalg.pooling_nchw_* op) over x padded with pad_value, from init."""
@@ -324,6 +363,13 @@ class Softmax(Rule):
         log_total = np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
         out = shifted - log_total if self.log else np.exp(shifted - log_total)
         return [out.astype(x.dtype)]
+
+    def sharding(self, a, ins, outs):
+        return along_whole(a["axis"], ins, outs, keep=True)
+
+    def flops(self, a, ins, outs):
+        # max, subtract, exp, sum, divide (or log and subtract) per element.
+        return 5 * outs[0].size
 
     def vjp(self, m, a, ins, outs, couts):
         (out,), (g,) = outs, couts

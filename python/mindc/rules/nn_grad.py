@@ -16,10 +16,12 @@ from mlir.dialects import arith, linalg, tensor
 from numpy.lib.stride_tricks import sliding_window_view
 
 from mindc.lowering.builder import PARALLEL, REDUCTION
-from mindc.rules.base import FLOAT_DTYPES, Kind, Rule, RuleError, Sig, register
-from mindc.rules.nn import (Conv2D, Pool, conv_attrs, conv_output, convolve, ints_attr, pad_spatial, pool_attrs,
-                            window_blocks)
+from mindc.rules.base import FLOAT_DTYPES, Attrs, Kind, Rule, RuleError, Sig, register
+from mindc.rules.nn import (Conv2D, Pool, conv_attrs, conv_flops, conv_notation, conv_output, convolve, ints_attr,
+                            local_group, pad_spatial, pool_attrs, window_blocks)
+from mindc.rules.factors import split_shape
 from mindc.rules.reduce import _takes, iterators, lowest, require_dtype
+from mindc.sharding.spec import einsum
 
 
 def _dims(count: int) -> list[ir.AffineExpr]:
@@ -83,6 +85,18 @@ class Conv2DBackpropInput(Rule):
         return [m.conv2d(g, w, **conv_attrs(a)),
                 m.conv2d_backprop_filter(dout, g, **conv_attrs(a), filter_size=m.sig(w).shape)]
 
+    def sharding(self, a, ins, outs):
+        # dx = dout * w summed over the output channels: conv2d's f becomes the sum here.
+        x, w, out = conv_notation(a["group"])
+        return einsum(f"{out},{w}->{x}", ins, outs, sizes={"g": a["group"]})
+
+    def local_attrs(self, a, spec, splits):
+        return Attrs({**a, "group": local_group(a, splits),
+                      "input_size": split_shape(spec.results[0], a["input_size"], splits)})
+
+    def flops(self, a, ins, outs):
+        return conv_flops(ins[0], ins[1])
+
 
 @register("mind.conv2d_backprop_filter")
 class Conv2DBackpropFilter(Rule):
@@ -123,6 +137,18 @@ class Conv2DBackpropFilter(Rule):
         (dout, x), (g,) = ins, couts
         return [m.conv2d(x, g, **conv_attrs(a)),
                 m.conv2d_backprop_input(dout, g, **conv_attrs(a), input_size=m.sig(x).shape)]
+
+    def sharding(self, a, ins, outs):
+        # dw = dout * x summed over the batch: conv2d's n becomes the sum here.
+        x, w, out = conv_notation(a["group"])
+        return einsum(f"{out},{x}->{w}", ins, outs, sizes={"g": a["group"]})
+
+    def local_attrs(self, a, spec, splits):
+        return Attrs({**a, "group": local_group(a, splits),
+                      "filter_size": split_shape(spec.results[0], a["filter_size"], splits)})
+
+    def flops(self, a, ins, outs):
+        return conv_flops(ins[0], outs[0])
 
 
 # Most elements of the [C_out, C_in, kh, kw, Wo] partial sums _filter_grad_by_rows may hold.
@@ -205,6 +231,14 @@ class MaxPoolGrad(Pool):
         (pooled,) = super().infer(a, x)
         _check_dout(dout, pooled, f"max_pool result of x {x}")
         return [x]
+
+    def sharding(self, a, ins, outs):
+        return einsum("ncHW,ncOP->ncHW", ins, outs)
+
+    def flops(self, a, ins, outs):
+        # Find each window's first maximum, then route dout to it.
+        kernel, _, _ = self.window(a)
+        return 2 * kernel[0] * kernel[1] * ins[1].size
 
     def lower(self, b, a, ins, outs):
         (x, dout), (out,) = ins, outs

@@ -18,7 +18,9 @@ from mlir.dialects import arith, linalg, tensor
 
 from mindc.lowering.builder import PARALLEL
 from mindc.rules.base import FLOAT_DTYPES, Kind, NotDifferentiable, Rule, RuleError, Sig, numpy_dtype, register
+from mindc.rules.factors import factor_names
 from mindc.rules.shape import check_sizes
+from mindc.sharding.spec import einsum
 
 GAMMA = 0x9E3779B97F4A7C15
 MIX = (0xBF58476D1CE4E5B9, 0x94D049BB133111EB)
@@ -103,4 +105,9 @@ class RandomUniform(Rule):
 
     def fold(self, a, key):
         return [reference(a["seed"], int(key), a["shape"], a["dtype"])]
+
+    def sharding(self, a, ins, outs):
+        # Whole: every device draws the same full tensor, so the numbers are those of one process
+        # (the partition slices it where it is used).
+        return einsum(f"->{''.join(factor_names(outs[0].rank, whole=True))}", ins, outs)
 

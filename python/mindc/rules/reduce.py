@@ -14,6 +14,8 @@ from mlir.dialects import arith, linalg, tensor
 from mindc.lowering.builder import PARALLEL, REDUCTION
 from mindc.rules.base import (FLOAT_DTYPES, Kind, NotDifferentiable, Rule, RuleError, Sig, normalize_axis,
                               numpy_dtype, register)
+from mindc.rules.factors import factor_names
+from mindc.sharding.spec import einsum
 
 REDUCE_DTYPES = (*FLOAT_DTYPES, "i32", "i64")
 
@@ -91,14 +93,16 @@ class Reduce(Rule):
     `identity(dtype)` gives the init value, `finish(s, value, count)` the scalar applied to the
     result (mean divides by the count; integer mean truncates toward zero, as mind.div does).
     `grad(m, x, out, g)` is dx from out and g with the reduced dims kept as 1s (they broadcast).
+    `reduce` names how partial results over pieces of the reduced dims combine (sharding/layout.py's
+    REDUCTIONS): the combiner itself, or mean for a mean over equal pieces.
     """
 
     attrs = {"axis": Kind.INTS, "keep_dims": Kind.BOOL}
 
     def __init__(self, combine: Callable, identity: Callable[[str], float | int], fold: Callable,
-                 grad: Callable, finish: Callable | None = None):
+                 grad: Callable, reduce: str, finish: Callable | None = None):
         self.combine, self.identity, self.folder, self.finish = combine, identity, fold, finish
-        self.grad = grad
+        self.grad, self.reduce = grad, reduce
 
     def infer(self, a, x):
         require_dtype(x, REDUCE_DTYPES)
@@ -133,6 +137,20 @@ class Reduce(Rule):
         count = int(np.prod([shape[d] for d in dims]))
         return [self.grad(m, x, out, g, count)]
 
+    def sharding(self, a, ins, outs):
+        (x,) = ins
+        dims = reduced_axes(a["axis"], x.rank)
+        names = factor_names(x.rank)
+        if self.reduce == "mean" and x.dtype not in FLOAT_DTYPES:
+            # An integer mean truncates, and the mean of truncated partial means is not the
+            # truncated mean (3, 1 -> 2 whole, but 1 + 0 -> 0 from halves): reduce whole.
+            names = [n.upper() if d in dims else n for d, n in enumerate(names)]
+        kept = "".join(("1" if a["keep_dims"] else "") if d in dims else n for d, n in enumerate(names))
+        return einsum(f"{''.join(names)}->{kept}", ins, outs, reduce=self.reduce)
+
+    def flops(self, a, ins, outs):
+        return ins[0].size
+
 
 def _broadcast(m, g, x):
     return m.broadcast_to(g, shape=m.sig(x).shape)
@@ -157,15 +175,16 @@ def _mean_fold(x, axis, keepdims):
 
 
 register("mind.reduce_sum", Reduce(lambda s, x, acc: s.add(acc, x), lambda t: 0, np.sum,
-                                   grad=lambda m, x, out, g, count: _broadcast(m, g, x)))
+                                   grad=lambda m, x, out, g, count: _broadcast(m, g, x), reduce="sum"))
 register("mind.reduce_mean", Reduce(lambda s, x, acc: s.add(acc, x), lambda t: 0, _mean_fold,
                                     grad=lambda m, x, out, g, count: _broadcast(m, m.div(g, m.scalar(count, g)), x),
-                                    finish=lambda s, v, count: s.div(v, s.like(count, v))))
-register("mind.reduce_max", Reduce(lambda s, x, acc: s.max(acc, x), lowest, np.max, grad=_extreme_grad))
-register("mind.reduce_min", Reduce(lambda s, x, acc: s.min(acc, x), highest, np.min, grad=_extreme_grad))
+                                    reduce="mean", finish=lambda s, v, count: s.div(v, s.like(count, v))))
+register("mind.reduce_max", Reduce(lambda s, x, acc: s.max(acc, x), lowest, np.max, grad=_extreme_grad, reduce="max"))
+register("mind.reduce_min", Reduce(lambda s, x, acc: s.min(acc, x), highest, np.min, grad=_extreme_grad, reduce="min"))
 # d prod(x) / dx_i = prod(x) / x_i: exact while no element is zero (a zero gives nan).
 register("mind.reduce_prod", Reduce(lambda s, x, acc: s.mul(acc, x), lambda t: 1, np.prod,
-                                    grad=lambda m, x, out, g, count: m.mul(m.mul(g, out), m.div(m.scalar(1, x), x))))
+                                    grad=lambda m, x, out, g, count: m.mul(m.mul(g, out), m.div(m.scalar(1, x), x)),
+                                    reduce="prod"))
 
 
 class ArgExtreme(Rule):
@@ -205,6 +224,22 @@ class ArgExtreme(Rule):
 
     def fold(self, a, x):
         return [self.folder(x, axis=normalize_axis(a["axis"], x.ndim)).astype(np.int32)]
+
+    def sharding(self, a, ins, outs):
+        return along_whole(a["axis"], ins, outs, keep=False)
+
+    def flops(self, a, ins, outs):
+        return ins[0].size
+
+
+def along_whole(axis: int, ins, outs, keep: bool):
+    """The spec of an op on x whose `axis` it needs whole (scans, arg-extremes, softmax): the
+    other dims are parallel; the axis stays in the results when `keep`, else it is dropped."""
+    (x,) = ins
+    axis = normalize_axis(axis, x.rank)
+    names = [n.upper() if d == axis else n for d, n in enumerate(factor_names(x.rank))]
+    out = "".join(n for d, n in enumerate(names) if keep or d != axis)
+    return einsum(f"{''.join(names)}->{','.join(out for _ in outs)}", ins, outs)
 
 
 def _takes(s, better: str, v, i, best, best_index) -> ir.Value:
@@ -269,6 +304,14 @@ class CumSum(Rule):
         # The transpose of a running sum is the running sum in the other direction.
         return [m.cumsum(couts[0], axis=a["axis"], exclusive=a["exclusive"], reverse=not a["reverse"])]
 
+    def sharding(self, a, ins, outs):
+        return along_whole(a["axis"], ins, outs, keep=True)
+
+    def flops(self, a, ins, outs):
+        # The lowering sums the whole axis for each element (quadratic, one parallel kernel).
+        x = ins[0]
+        return x.size * x.shape[normalize_axis(a["axis"], x.rank)]
+
 
 register("mind.cumsum", CumSum())
 
@@ -325,6 +368,17 @@ class TopK(Rule):
         spread = m.one_hot(indices, m.scalar(1, x), m.scalar(0, x), depth=sig.shape[-1], axis=sig.rank)
         g = m.reshape(g, shape=m.sig(g).shape + (1,))
         return [m.reduce_sum(m.mul(spread, g), axis=[sig.rank - 1], keep_dims=False)]
+
+    def sharding(self, a, ins, outs):
+        # The last axis is needed whole, and the k it selects are another whole factor (K).
+        names = factor_names(ins[0].rank - 1)
+        lead = "".join(names)
+        return einsum(f"{lead}N->{lead}K,{lead}K", ins, outs)
+
+    def flops(self, a, ins, outs):
+        # Two quadratic passes over the last axis (ranks, then the pick), as the lowering does.
+        x = ins[0]
+        return 2 * x.size * x.shape[-1]
 
 
 register("mind.top_k", TopK())

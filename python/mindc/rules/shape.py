@@ -13,8 +13,10 @@ from mlir import ir
 from mlir.dialects import arith, linalg, tensor
 
 from mindc.lowering.builder import PARALLEL
-from mindc.rules.base import (Kind, NotDifferentiable, Rule, RuleError, Sig, dtype_of_numpy, normalize_axis,
+from mindc.rules.base import (Attrs, Kind, NotDifferentiable, Rule, RuleError, Sig, dtype_of_numpy, normalize_axis,
                               numpy_dtype, register)
+from mindc.rules.factors import broadcast_notation, factor_names, local_slice, reshape_notation, slice_notation, split_shape
+from mindc.sharding.spec import einsum
 
 INDEX_DTYPES = ("i32", "i64")
 
@@ -106,6 +108,14 @@ class Reshape(Rule):
     def vjp(self, m, a, ins, outs, couts):
         return [m.reshape(couts[0], shape=m.sig(ins[0]).shape)]
 
+    def sharding(self, a, ins, outs):
+        x_dims, out_dims, sizes = reshape_notation(ins[0].shape, outs[0].shape)
+        return einsum(f"{x_dims}->{out_dims}", ins, outs, sizes=sizes)
+
+    def local_attrs(self, a, spec, splits):
+        return Attrs({**a, "shape": split_shape(spec.results[0], a["shape"], splits)})
+
+
 
 # -- transpose and broadcast_to -----------------------------------------------------------------
 
@@ -135,6 +145,10 @@ class Transpose(Rule):
     def vjp(self, m, a, ins, outs, couts):
         return [m.transpose(couts[0], perm=np.argsort(a["perm"]))]
 
+    def sharding(self, a, ins, outs):
+        names = factor_names(ins[0].rank)
+        return einsum(f"{''.join(names)}->{''.join(names[p] for p in a['perm'])}", ins, outs)
+
 
 @register("mind.broadcast_to")
 class BroadcastTo(Rule):
@@ -159,6 +173,13 @@ class BroadcastTo(Rule):
 
     def vjp(self, m, a, ins, outs, couts):
         return [m.sum_to(couts[0], m.sig(ins[0]).shape)]
+
+    def sharding(self, a, ins, outs):
+        names = factor_names(outs[0].rank)
+        return einsum(f"{broadcast_notation(ins[0].shape, a['shape'], names)}->{''.join(names)}", ins, outs)
+
+    def local_attrs(self, a, spec, splits):
+        return Attrs({**a, "shape": split_shape(spec.results[0], a["shape"], splits)})
 
 
 # -- concat and strided_slice -------------------------------------------------------------------
@@ -204,6 +225,13 @@ class Concat(Rule):
         ones = [1] * len(shape)
         return [m.strided_slice(g, begin=[0] * len(shape), end=end_x, strides=ones),
                 m.strided_slice(g, begin=begin_y, end=shape, strides=ones)]
+
+    def sharding(self, a, ins, outs):
+        # Pieces of x and y along the axis concatenate to no piece of the result: the axis is whole.
+        axis = normalize_axis(a["axis"], outs[0].rank)
+        names = factor_names(outs[0].rank)
+        dims = ["".join(whole if d == axis else n for d, n in enumerate(names)) for whole in "XYZ"]
+        return einsum(f"{dims[0]},{dims[1]}->{dims[2]}", ins, outs)
 
 
 def slice_dims(a, x: Sig) -> list[tuple[int, int, int]]:
@@ -256,6 +284,14 @@ class StridedSlice(Rule):
     def vjp(self, m, a, ins, outs, couts):
         return [m.strided_slice_grad(couts[0], shape=m.sig(ins[0]).shape, begin=a["begin"], end=a["end"],
                                      strides=a["strides"])]
+
+    def sharding(self, a, ins, outs):
+        x_dims, out_dims = slice_notation(slice_dims(a, ins[0]), ins[0].shape)
+        return einsum(f"{x_dims}->{out_dims}", ins, outs)
+
+    def local_attrs(self, a, spec, splits):
+        return local_slice(a, spec.operands[0], spec, splits)
+
 
 
 # -- gather and one_hot -------------------------------------------------------------------------
@@ -327,6 +363,16 @@ class Gather(Rule):
             dparams = m.transpose(dparams, perm=[*range(1, axis + 1), 0, *range(axis + 1, len(shape))])
         return [dparams, None]
 
+    def sharding(self, a, ins, outs):
+        # Any row of the gathered axis may be read: that axis is whole; the other params dims
+        # and the index dims are parallel.
+        (params, indices) = ins
+        axis = normalize_axis(a["axis"], params.rank)
+        names = factor_names(params.rank + indices.rank)
+        p_dims = "".join("X" if d == axis else n for d, n in enumerate(names[:params.rank]))
+        i_dims = "".join(names[params.rank:])
+        return einsum(f"{p_dims},{i_dims}->{p_dims[:axis]}{i_dims}{p_dims[axis + 1:]}", ins, outs)
+
 
 @register("mind.one_hot")
 class OneHot(Rule):
@@ -371,6 +417,12 @@ class OneHot(Rule):
         on = m.mul(g, hot)
         return [None, m.reduce_sum(on, axis=[], keep_dims=False), m.reduce_sum(m.sub(g, on), axis=[], keep_dims=False)]
 
+    def sharding(self, a, ins, outs):
+        # The index dims are parallel; every device needs all `depth` positions of the new axis.
+        names = "".join(factor_names(ins[0].rank))
+        axis = normalize_axis(a["axis"], ins[0].rank + 1)
+        return einsum(f"{names},,->{names[:axis]}D{names[axis:]}", ins, outs)
+
 
 # -- constant and fill --------------------------------------------------------------------------
 
@@ -393,6 +445,10 @@ class Constant(Rule):
     def fold(self, a):
         return [a["value"]]
 
+    def sharding(self, a, ins, outs):
+        # Whole: every device materializes it, and the partition slices a constant where it is used.
+        return einsum(f"->{''.join(factor_names(outs[0].rank, whole=True))}", ins, outs)
+
 
 @register("mind.fill")
 class Fill(Rule):
@@ -412,3 +468,9 @@ class Fill(Rule):
     def fold(self, a):
         value = a["value"]
         return [np.full(a["shape"], value.value, dtype=numpy_dtype(value.dtype))]
+
+    def sharding(self, a, ins, outs):
+        return einsum(f"->{''.join(factor_names(outs[0].rank))}", ins, outs)
+
+    def local_attrs(self, a, spec, splits):
+        return Attrs({**a, "shape": split_shape(spec.results[0], a["shape"], splits)})

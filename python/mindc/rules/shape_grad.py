@@ -9,9 +9,11 @@ from mlir import ir
 from mlir.dialects import arith, scf, tensor
 
 from mindc.lowering.builder import PARALLEL
-from mindc.rules.base import DTYPES, Kind, Rule, RuleError, Sig, register
+from mindc.rules.base import DTYPES, Attrs, Kind, Rule, RuleError, Sig, register
+from mindc.rules.factors import factor_names, local_slice, slice_notation, split_shape
 from mindc.rules.indexing import insert_strided
 from mindc.rules.shape import as_index, check_sizes, require_indices, reshaped, shape_str, slice_dims
+from mindc.sharding.spec import einsum
 
 NUMERIC = tuple(d for d in DTYPES if d != "i1")
 
@@ -49,6 +51,15 @@ class StridedSliceGrad(Rule):
 
     def vjp(self, m, a, ins, outs, couts):
         return [m.strided_slice(couts[0], begin=a["begin"], end=a["end"], strides=a["strides"])]
+
+    def sharding(self, a, ins, outs):
+        # strided_slice's notation read backwards: dout is the slice of the result.
+        out_dims, dout_dims = slice_notation(slice_dims(a, outs[0]), outs[0].shape)
+        return einsum(f"{dout_dims}->{out_dims}", ins, outs)
+
+    def local_attrs(self, a, spec, splits):
+        local = local_slice(a, spec.results[0], spec, splits)
+        return Attrs({**local, "shape": split_shape(spec.results[0], a["shape"], splits)})
 
 
 @register("mind.unsorted_segment_sum")
@@ -115,6 +126,13 @@ class UnsortedSegmentSum(Rule):
         kept = m.logical_and(m.greater_equal(ids, m.scalar(0, ids)), m.less(ids, m.scalar(a["num_segments"], ids)))
         kept = m.reshape(kept, shape=m.sig(ids).shape + (1,) * (rank - k))
         return [m.select(kept, m.gather(g, ids, axis=0), m.scalar(0, g)), None]
+
+    def sharding(self, a, ins, outs):
+        # Any row may go to any segment, so a device with some of the rows (a piece of the id
+        # dims) sums them into every segment: partial sums over the id dims, segments whole.
+        x, ids = ins
+        names = "".join(factor_names(x.rank))
+        return einsum(f"{names},{names[:ids.rank]}->S{names[ids.rank:]}", ins, outs, reduce="sum")
 
 
 def _add_row(b, x: ir.Value, i: ir.Value, acc: ir.Value, s: ir.Value, row: Sig) -> ir.Value:
