@@ -25,6 +25,7 @@ PASSES = {
     "mind-parallel-loops": "mindc.passes.parallel:ParallelLoops",
     "mind-bool-to-i8": "mindc.passes.bool_storage:BoolToI8",
     "mind-bool-memref-to-i8": "mindc.passes.bool_storage:BoolMemrefToI8",
+    "mind-auto-parallel": "mindc.passes.auto_parallel:AutoParallel",
 }
 
 
