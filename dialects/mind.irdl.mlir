@@ -723,4 +723,80 @@ irdl.dialect @mind {
     irdl.operands(x: %x, indices: %indices, updates: %updates)
     irdl.results(out: %out)
   }
+
+  // ---- Collectives (rules/collective.py). SPMD: every process runs the same program on its own
+  // values. `grid` is the device grid (ranks are its row-major coordinates); `axes` are the grid
+  // axes the collective runs over: a rank's group is the ranks that share its coordinates on the
+  // other axes, and its group rank is the linear index of its coordinates on `axes`, in that order.
+  // Lowered to MPI calls (MPICH ABI). n below is the product of grid[a] for a in axes.
+  // AllReduce(x, reduce = "sum" | "mean" | "max" | "min" | "prod"): x combined over the group
+  irdl.operation @all_reduce {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %reduce = irdl.base "#builtin.string"
+    %axes = irdl.base "#builtin.dense_array"
+    %grid = irdl.base "#builtin.dense_array"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"reduce" = %reduce, "axes" = %axes, "grid" = %grid}
+  }
+  // AllGather(x, dim): the members' x joined along dim in group-rank order (shape[dim] * n)
+  irdl.operation @all_gather {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %dim = irdl.base "#builtin.integer"
+    %axes = irdl.base "#builtin.dense_array"
+    %grid = irdl.base "#builtin.dense_array"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"dim" = %dim, "axes" = %axes, "grid" = %grid}
+  }
+  // ReduceScatter(x, dim, reduce): piece g (of n along dim) of x combined over the group, on group rank g
+  irdl.operation @reduce_scatter {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %dim = irdl.base "#builtin.integer"
+    %reduce = irdl.base "#builtin.string"
+    %axes = irdl.base "#builtin.dense_array"
+    %grid = irdl.base "#builtin.dense_array"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"dim" = %dim, "reduce" = %reduce, "axes" = %axes, "grid" = %grid}
+  }
+  // AllToAll(x, split_dim, concat_dim): piece j of x along split_dim goes to group rank j; the
+  // pieces received are joined along concat_dim in group-rank order
+  irdl.operation @all_to_all {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %split_dim = irdl.base "#builtin.integer"
+    %concat_dim = irdl.base "#builtin.integer"
+    %axes = irdl.base "#builtin.dense_array"
+    %grid = irdl.base "#builtin.dense_array"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"split_dim" = %split_dim, "concat_dim" = %concat_dim, "axes" = %axes, "grid" = %grid}
+  }
+  // Broadcast(x, root): the x of group rank `root` on every member
+  irdl.operation @broadcast {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %root = irdl.base "#builtin.integer"
+    %axes = irdl.base "#builtin.dense_array"
+    %grid = irdl.base "#builtin.dense_array"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"root" = %root, "axes" = %axes, "grid" = %grid}
+  }
+  // ShardSlice(x, dim): this rank's piece of x along dim, piece g of n on group rank g (no
+  // communication; the rank's coordinates are read at run time)
+  irdl.operation @shard_slice {
+    %x = irdl.base "!builtin.tensor"
+    %out = irdl.base "!builtin.tensor"
+    %dim = irdl.base "#builtin.integer"
+    %axes = irdl.base "#builtin.dense_array"
+    %grid = irdl.base "#builtin.dense_array"
+    irdl.operands(x: %x)
+    irdl.results(out: %out)
+    irdl.attributes {"dim" = %dim, "axes" = %axes, "grid" = %grid}
+  }
 }

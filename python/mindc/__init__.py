@@ -5,6 +5,7 @@ traced), `mindc.jit` (compile a function). The compiler parts (MLIR bindings) lo
 """
 from mindc import context
 from mindc.context import GRAPH_MODE, PYNATIVE_MODE, get_context, set_context, set_device
+from mindc.parallel import ParallelMode, get_auto_parallel_context, reset_auto_parallel_context, set_auto_parallel_context
 from mindc.frontend import dtype
 from mindc.frontend.dtype import (bfloat16, bool_, complex64, complex128, double, dtype_to_nptype, dtype_to_pytype,
                                   float16, float32, float64, half, int8, int16, int32, int64, pytype_to_dtype, single,
@@ -18,12 +19,15 @@ __all__ = ["mutable", "vmap", "context", "GRAPH_MODE", "PYNATIVE_MODE", "set_con
            "OpError", "float16", "bfloat16", "float32", "float64", "half",
            "single", "double", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64", "bool_",
            "complex64", "complex128", "dtype_to_nptype", "dtype_to_pytype", "pytype_to_dtype"]
+__all__ += ["communication", "parallel", "ParallelMode", "set_auto_parallel_context", "get_auto_parallel_context",
+            "reset_auto_parallel_context"]
 
 # Loaded on first use: they import the MLIR bindings.
 _LAZY = {"jit": ("mindc.frontend.jit", "jit"), "OpError": ("mindc.frontend.trace", "OpError"),
          "mutable": ("mindc.common.mutable", "mutable"), "vmap": ("mindc.frontend.vmap", "vmap"),
          "_Function": ("mindc.frontend.function", "_Function"),
          "ops": ("mindc.ops", None),
+         "communication": ("mindc.communication", None),
          "nn": ("mindc.nn", None), "train": ("mindc.train", None), "dataset": ("mindc.dataset", None),
          "set_seed": ("mindc.common.seed", "set_seed"), "get_seed": ("mindc.common.seed", "get_seed"),
          "Model": ("mindc.train.model", "Model"),

@@ -10,7 +10,11 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from mindc.parallel._auto_parallel_context import (ParallelMode, get_auto_parallel_context,  # noqa: F401
+                                                   reset_auto_parallel_context, set_auto_parallel_context)
+
 __all__ = ["GRAPH_MODE", "PYNATIVE_MODE", "set_context", "get_context", "set_device", "get_device"]
+__all__ += ["ParallelMode", "set_auto_parallel_context", "get_auto_parallel_context", "reset_auto_parallel_context"]
 
 GRAPH_MODE = 0
 PYNATIVE_MODE = 1

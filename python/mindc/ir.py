@@ -48,3 +48,16 @@ def fresh_symbol(module_body: ir.Block, hint: str) -> str:
     taken = {ir.StringAttr(op.attributes["sym_name"]).value for op in module_body.operations
              if "sym_name" in op.attributes}
     return next(name for name in (f"{hint}_{i}" for i in itertools.count()) if name not in taken)
+
+
+def remap_operands(root: ir.Operation, mapping: dict[ir.Value, ir.Value]) -> None:
+    """Replace, in root and the ops nested in it, each operand that is a key of mapping by its
+    value (what cloning ops into another function needs: their operands moved to new values)."""
+
+    def visit(op):
+        for i, value in enumerate(op.operands):
+            if value in mapping:
+                op.operands[i] = mapping[value]
+        return ir.WalkResult.ADVANCE
+
+    root.walk(visit)

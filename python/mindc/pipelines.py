@@ -21,7 +21,9 @@ SCHEDULES = ["matmul-cpu", "elementwise-cpu"]
 LINALG_TO_LLVM = [
     "mind-c-interface",
     "mind-bool-to-i8",
-    "func.func(linalg-fuse-elementwise-ops)",
+    "func.func(linalg-fuse-elementwise-ops,linalg-inline-scalar-operands)",
+    # Scalars every point reads (the learning rate) read once per op, not once per point.
+    "mind-hoist-scalar-reads",
     "canonicalize",
     # Ops big enough to pay for a dispatch to the thread pool are tagged; the schedules tag one
     # outer tile loop of each for mind-parallel-loops (passes/parallel.py).
@@ -39,19 +41,15 @@ LINALG_TO_LLVM = [
     "one-shot-bufferize{allow-return-allocs-from-loops bufferize-function-boundaries "
     "function-boundary-type-conversion=identity-layout-map}",
     "buffer-deallocation-pipeline",
-    # The tagged loops, free of tensors now, become scf.parallel over one chunk per thread, and
-    # each chunk an async task for MLIR's async runtime (its thread pool is the process's, see
-    # runtime/engine.py). min-task-size=1: the chunks are already as big as they should be.
+    # The tagged loops, free of tensors now, become scf.parallel over one chunk per thread.
     "mind-parallel-loops",
-    "async-parallel-for{min-task-size=1}",
-    "async-to-async-runtime",
-    "async-runtime-ref-counting",
-    "async-runtime-ref-counting-opt",
-    "convert-async-to-llvm",
-    # It declares the whole runtime API whether used or not.
-    "symbol-dce",
     "convert-bufferization-to-memref",
     "mind-bool-memref-to-i8",
+    # Each chunk but the first becomes a task for MLIR's async runtime (its thread pool is the
+    # process's, see runtime/engine.py), called directly rather than through coroutines, which
+    # cost LLVM a quarter of a training step's compile time. After the memref types are final:
+    # the tasks' records hold memref descriptors.
+    "mind-async-parallel",
     # Vector transfers the schedules leave become loads and stores. Fully unrolled: otherwise
     # n-d transfers go through a stack buffer whose alloca lands inside the loop, and the
     # stack grows every iteration until the process dies (LeNet at batch 64).
@@ -74,9 +72,13 @@ LINALG_TO_LLVM = [
 
 def codegen_options() -> tuple:
     """What decides the code the CPU pipeline makes besides the IR: MindSpore's context key
-    `runtime_num_threads` (read by mind-mark-parallel and mind-parallel-loops). Every compile
-    cache keys on it, so a new setting compiles anew instead of reusing other threads' code."""
-    return (get_context("runtime_num_threads"),)
+    `runtime_num_threads` (read by mind-mark-parallel and mind-parallel-loops), and the
+    auto-parallel context's mode and devices (parallel/_partition.py). Every compile cache keys
+    on it, so a new setting compiles anew instead of reusing code made for another."""
+    from mindc.parallel import _auto_parallel_context as parallel
+
+    return (get_context("runtime_num_threads"), parallel.get_auto_parallel_context("parallel_mode"),
+            parallel.get_auto_parallel_context("search_mode"), parallel.device_num())
 
 
 STAGES = {"mind": [], "mind-grad": AUTODIFF, "linalg": AUTODIFF + TO_LINALG,

@@ -186,13 +186,26 @@ class Compiled:
     """A lowered function compiled for the CPU; calling it takes and returns the tensors' structure."""
 
     def __init__(self, lowered: Lowered):
+        from mindc.compiler import run
+        from mindc.parallel._partition import partition_plan
         from mindc.runtime.engine import Executable
+        from mindc.runtime.sharded import ShardedFunction
 
         self.lowered = lowered
         self._fast: tuple | None = None  # _fast_key of arguments that passed the signature check
         ctx = eager.context()
         with ctx, diag.Collector(ctx) as collector:
-            self._fn = Executable(lowered._clone(), collector).function(lowered.name)
+            module = lowered._clone()
+            partition = partition_plan()
+            if partition is not None:
+                # Split over the job's devices: each rank runs its piece (runtime/sharded.py).
+                grid, passes = partition
+                whole = _public_function(module, lowered.name).type
+                run(module, passes, collector, "partitioning for the devices")
+                sharded = ShardedFunction(_public_function(module, lowered.name), whole, grid)
+            self._fn = Executable(module, collector).function(lowered.name)
+            if partition is not None:
+                sharded.fn, self._fn = self._fn, sharded
 
     def __call__(self, *args, **kwargs) -> Any:
         """Run on arguments of the signature it was lowered for; TypeError for any other."""
@@ -213,6 +226,10 @@ class Compiled:
         if self.lowered.out_spec == _TENSOR:
             return Tensor._wrap(arrays[0])
         return unflatten(self.lowered.out_spec, iter([Tensor._wrap(a) for a in arrays]))
+
+
+def _public_function(module: ir.Module, name: str) -> func.FuncOp:
+    return next(op for op in module.body.operations if isinstance(op, func.FuncOp) and op.sym_name.value == name)
 
 
 class Jitted:

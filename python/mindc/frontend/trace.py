@@ -20,6 +20,7 @@ from mindc.frontend import dtype as mdt
 from mindc.frontend.parameter import Parameter
 from mindc.frontend.tensor import Tensor
 from mindc.rules.base import RuleError, Sig
+from mindc.sharding import annotations
 
 
 class OpError(ValueError):
@@ -190,7 +191,39 @@ class Trace:
         operands = [self.value_of(x, where) for x in inputs]
         with ir.InsertionPoint(self.block), location(where):
             results = emit.create(op_name, operands, attrs)
+        if _STRATEGIES and _STRATEGIES[-1].fits(inputs):
+            annotations.set_strategy(results[0].owner, _STRATEGIES[-1].take())
         return [Tracer(r, self) for r in results]
+
+
+class _Strategy:
+    """A primitive's sharding strategy (`P.MatMul().shard(...)`), waiting for the op it is for:
+    the first op the primitive emits whose operands' ranks fit it."""
+
+    def __init__(self, strategy: tuple[tuple[int, ...], ...]):
+        self.strategy: tuple | None = strategy
+
+    def fits(self, inputs: Sequence[Tensor]) -> bool:
+        return self.strategy is not None and len(self.strategy) == len(inputs) and all(
+            len(s) == len(x.shape) for s, x in zip(self.strategy, inputs))
+
+    def take(self) -> tuple[tuple[int, ...], ...]:
+        strategy, self.strategy = self.strategy, None
+        return strategy
+
+
+_STRATEGIES: list[_Strategy] = []
+
+
+@contextlib.contextmanager
+def op_strategy(strategy: tuple[tuple[int, ...], ...]):
+    """The first fitting op traced inside the block carries `mind.strategy` (sharding/annotations.py)."""
+    pending = _Strategy(strategy)
+    _STRATEGIES.append(pending)
+    try:
+        yield pending
+    finally:
+        _STRATEGIES.pop()
 
 
 _STACK: list[Trace] = []

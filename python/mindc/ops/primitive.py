@@ -51,7 +51,23 @@ class Primitive:
         return self.add_prim_attr("primitive_target", device_target)
 
     def shard(self, in_strategy=None, out_strategy=None) -> "Primitive":
+        """Split the op over the devices of a (semi-)automatic parallel run: in_strategy has, per
+        input, the number of pieces of each dimension (((2, 1), (1, 4))). In a graph, the op this
+        primitive builds carries it to mind-sharding-propagation; PyNative runs ignore it."""
+        self.in_strategy = _strategy(in_strategy, "in_strategy", self.name)
+        self.out_strategy = None if out_strategy is None else _strategy(out_strategy, "out_strategy", self.name)
+        self.add_prim_attr("in_strategy", self.in_strategy)
         return self
+
+    def op_strategy(self, strategy: tuple[tuple[int, ...], ...]) -> tuple[tuple[int, ...], ...]:
+        """The strategy for the mind op this primitive builds, from the primitive's own (they differ
+        where the primitive reshapes an input first, as BiasAdd does its bias)."""
+        return strategy
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "__call__" in cls.__dict__:
+            cls.__call__ = _sharded_call(cls.__dict__["__call__"])
 
     def recompute(self, mode: bool = True) -> "Primitive":
         return self
@@ -65,6 +81,36 @@ class Primitive:
 
     def __deepcopy__(self, memo):
         return type(self)(**self.init_attrs)
+
+
+def _strategy(value, what: str, prim: str) -> tuple[tuple[int, ...], ...]:
+    if not isinstance(value, tuple) or not all(
+            isinstance(s, tuple) and all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in s)
+            for s in value):
+        raise TypeError(f"For '{prim}', '{what}' must be a tuple of tuples of positive ints, one per input, "
+                        f"got {value!r}")
+    return value
+
+
+def _sharded_call(call: Callable) -> Callable:
+    """A primitive's __call__ that hands its strategy, if set, to the op it traces."""
+
+    @functools.wraps(call)
+    def sharded(self, *args, **kwargs):
+        strategy = getattr(self, "in_strategy", None)
+        if strategy is None:
+            return call(self, *args, **kwargs)
+        from mindc.frontend.trace import current_trace, op_strategy
+
+        with op_strategy(self.op_strategy(strategy)) as pending:
+            out = call(self, *args, **kwargs)
+        if pending.strategy is not None and current_trace() is not None:
+            ranks = [len(getattr(x, "shape", ())) for x in args]
+            raise ValueError(f"For '{self.name}', the strategy {strategy} does not fit the inputs: one tuple per "
+                             f"input with one entry per dimension (inputs of ranks {ranks})")
+        return out
+
+    return sharded
 
 
 class PrimitiveWithInfer(Primitive):

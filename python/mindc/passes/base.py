@@ -23,9 +23,14 @@ PASSES = {
     "mind-schedule": "mindc.passes.schedule:Schedule",
     "mind-mark-parallel": "mindc.passes.parallel:MarkParallel",
     "mind-parallel-loops": "mindc.passes.parallel:ParallelLoops",
+    "mind-async-parallel": "mindc.passes.async_parallel:AsyncParallel",
+    "mind-hoist-scalar-reads": "mindc.passes.hoist_scalars:HoistScalarReads",
     "mind-bool-to-i8": "mindc.passes.bool_storage:BoolToI8",
     "mind-bool-memref-to-i8": "mindc.passes.bool_storage:BoolMemrefToI8",
+    "mind-inline": "mindc.passes.inline:Inline",
+    "mind-sharding-propagation": "mindc.passes.sharding_propagation:ShardingPropagation",
     "mind-auto-parallel": "mindc.passes.auto_parallel:AutoParallel",
+    "mind-spmd-partition": "mindc.passes.spmd_partition:SpmdPartition",
 }
 
 

@@ -10,8 +10,9 @@ around them instead, in two steps:
    iterations write disjoint parts of the result.
 2. mind-parallel-loops (after bufferization, when the loops carry no tensors) turns each tagged
    scf.for into an scf.parallel over `threads` equal chunks of its iterations, each chunk an
-   scf.for over its share. `async-parallel-for` then makes one async task per chunk, run by the
-   async runtime's process-wide thread pool (runtime/engine.py loads it once).
+   scf.for over its share. mind-async-parallel (passes/async_parallel.py) then makes each
+   chunk a task for the async runtime's process-wide thread pool (runtime/engine.py loads it
+   once), the first one run by the calling thread itself.
 
 threads=0 reads MindSpore's context key `runtime_num_threads`; threads=1 changes nothing, so
 the single-threaded code is exactly what it was.
@@ -139,14 +140,15 @@ def _inside_tagged_loop(op: ir.Operation) -> bool:
 def _trip_count(loop: scf.ForOp) -> int | None:
     """The loop's number of iterations if its bounds are constants (the schedules' tile loops
     over static shapes), else None."""
-    bounds = [_constant(v) for v in (loop.lowerBound, loop.upperBound, loop.step)]
+    bounds = [constant_int(v) for v in (loop.lowerBound, loop.upperBound, loop.step)]
     if None in bounds:
         return None
     lb, ub, step = bounds
     return max(0, -(-(ub - lb) // step))
 
 
-def _constant(value: ir.Value) -> int | None:
+def constant_int(value: ir.Value) -> int | None:
+    """The value of an index or integer arith.constant, else None."""
     owner = value.owner
     if isinstance(owner, ir.OpView) and owner.operation.name == "arith.constant":
         return ir.IntegerAttr(owner.attributes["value"]).value
@@ -162,7 +164,7 @@ def _chunked(loop: scf.ForOp, chunks: int, span: int) -> None:
     index = ir.IndexType.get()
     with ir.InsertionPoint(loop), loop.location:
         lb, ub, step = loop.lowerBound, loop.upperBound, loop.step
-        span = _index(span * _constant(step))
+        span = _index(span * constant_int(step))
         par = scf.ParallelOp([], [_index(0)], [_index(chunks)], [_index(1)], [])
     block = par.region.blocks.append(index, arg_locs=[loop.location])
     with ir.InsertionPoint(block), loop.location:

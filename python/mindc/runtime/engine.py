@@ -81,7 +81,8 @@ class Executable:
         entries = ir.DictAttr(module.operation.attributes[ENTRY_POINTS])
         self.signatures = {a.name: Signature.of(ir.FunctionType(ir.TypeAttr(a.attr).value)) for a in entries}
         load_async_runtime()
-        self.engine = ExecutionEngine(module, opt_level=opt_level, shared_libs=[runtime_library("libmlir_c_runner_utils.so")])
+        self.engine = ExecutionEngine(module, opt_level=opt_level,
+                                      shared_libs=[runtime_library("libmlir_c_runner_utils.so"), *_mpi_libraries(module)])
         self._functions = {}
 
     def function(self, name: str) -> "Function":
@@ -244,6 +245,19 @@ def _free_allocation(buffer, free=_LIBC.free) -> None:
     allocated = buffer.__dict__.get("_frees")
     if allocated is not None:
         free(allocated)
+
+
+def _mpi_libraries(module: ir.Module) -> list[str]:
+    """libmpi for a module with collectives, MPI initialized and the job's size checked first."""
+    from mindc.lowering.mpi import grid_sizes
+
+    sizes = grid_sizes(module.operation)
+    if not sizes:
+        return []
+    from mindc.runtime import mpi
+
+    mpi.check_world(sizes)
+    return [mpi.library()]
 
 
 def _needs_lowering(module: ir.Module) -> bool:

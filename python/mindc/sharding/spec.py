@@ -145,13 +145,18 @@ class ShardingSpec:
                 if layout.rank != len(dims):
                     raise ShardingError(f"layout {layout} of {kind} {i} has {layout.rank} dimensions, "
                                         f"the {kind} has {len(dims)}")
+                grid.check_axes(layout.axes, f"layout {layout} of {kind} {i}")
                 if kind == "operand" and layout.partial:
                     raise ShardingError(f"operand {i} has partial results ({layout}); combine them first")
                 for d, (dim, axes) in enumerate(zip(dims, layout.dims)):
                     for name, part in self._split_axes(dim, axes, grid, f"dimension {d} of {kind} {i}"):
-                        if mapping.setdefault(name, part) != part:
-                            raise ShardingError(f"dimension {d} of {kind} {i} splits factor {name} over "
-                                                f"{_axes_text(part)}, elsewhere it is split over {_axes_text(mapping[name])}")
+                        # Results only add factors no operand has: a result that disagrees
+                        # with the operands is reported whole below.
+                        if kind == "result" or mapping.setdefault(name, part) == part:
+                            mapping.setdefault(name, part)
+                            continue
+                        raise ShardingError(f"dimension {d} of operand {i} splits factor {name} over "
+                                            f"{_axes_text(part)}, elsewhere it is split over {_axes_text(mapping[name])}")
         assignment = Assignment.of(mapping)
         self.check(assignment, grid)
         for i, layout in enumerate(results):

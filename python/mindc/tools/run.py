@@ -24,6 +24,7 @@ from mindc.ir import make_context
 from mindc.passes.c_interface import ENTRY_POINTS, public_functions
 from mindc.rules.base import Sig, numpy_dtype
 from mindc.runtime.engine import ArgumentError, Executable, Function
+from mindc.runtime.mpi import MpiError
 from mindc.tools.common import ArgumentParser, ToolError, compile_error_lines, parse_module, read_input, run_tool
 
 PROG = "mind-run"
@@ -73,6 +74,8 @@ def _main(argv: Sequence[str]) -> int:
             exe = Executable(module, collector, opt_level=args.opt_level)
         except CompileError as e:
             raise ToolError(*compile_error_lines(e, filename)) from None
+        except MpiError as e:
+            raise ToolError(f"{filename}: error: {e}") from None
         name = pick_function(exe, args.function)
         try:
             fn = exe.function(name)

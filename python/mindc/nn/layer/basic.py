@@ -14,6 +14,7 @@ from mindc.frontend.parameter import Parameter
 from mindc.nn.cell import Cell
 from mindc.nn.layer._checks import bool_arg, int_arg, positive_int
 from mindc.nn.layer.activation import get_activation
+from mindc.ops import operations as P
 from mindc.ops.random import dropout_with_key
 
 __all__ = ["Dense", "Flatten", "Dropout", "Identity"]
@@ -50,6 +51,10 @@ class Dense(Cell):
             raise TypeError(f"For 'Dense', 'activation' must be a Cell or a str, got {type(activation).__name__}")
         self.activation = activation
         self.activation_flag = activation is not None
+        # MindSpore's primitives, exposed so that a parallel program can shard them
+        # (`net.dense.matmul.shard(((2, 1), (1, 1)))`).
+        self.matmul = P.MatMul(transpose_b=True)
+        self.bias_add = P.BiasAdd()
 
     def construct(self, x):
         if x.shape[-1] != self.in_channels:
@@ -58,9 +63,9 @@ class Dense(Cell):
         out_shape = x.shape[:-1] + (self.out_channels,)
         if x.ndim != 2:
             x = ops.reshape(x, (-1, self.in_channels))
-        x = ops.matmul(x, ops.transpose(self.weight, (1, 0)))
+        x = self.matmul(x, self.weight)
         if self.has_bias:
-            x = x + self.bias
+            x = self.bias_add(x, self.bias)
         if self.activation_flag:
             x = self.activation(x)
         if len(out_shape) != 2:

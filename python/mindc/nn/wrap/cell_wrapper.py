@@ -11,6 +11,8 @@ from mindc.frontend import dtype as mdt
 from mindc.frontend.grad import GradOperation, value_and_grad
 from mindc.frontend.parameter import ParameterTuple
 from mindc.nn.cell import Cell
+from mindc.nn.wrap.grad_reducer import DistributedGradReducer
+from mindc.parallel._auto_parallel_context import device_num, get_auto_parallel_context, gradients_reduced
 
 __all__ = ["WithLossCell", "WithEvalCell", "TrainOneStepCell", "ForwardValueAndGrad"]
 
@@ -79,6 +81,11 @@ class TrainOneStepCell(Cell):
             raise TypeError(f"for 'TrainOneStepCell', 'sens' must be a number or None, got {type(sens).__name__}")
         self.sens = sens
         self.return_grad = return_grad
+        self.reducer_flag = gradients_reduced()
+        self.grad_reducer = _unreduced
+        if self.reducer_flag:
+            self.grad_reducer = DistributedGradReducer(self.weights, get_auto_parallel_context("gradients_mean"),
+                                                       device_num())
 
     def construct(self, *inputs):
         loss, grads = value_and_grad(self.network, None, self.weights)(*inputs)
@@ -91,9 +98,10 @@ class TrainOneStepCell(Cell):
             return loss, {p.name: g for p, g in zip(self.weights, grads)}
         return loss
 
-    def grad_reducer(self, grads):
-        """Data parallelism's gradient reduction (the identity on one device)."""
-        return grads
+
+def _unreduced(grads):
+    """One process's gradients as they are (TrainOneStepCell's grad_reducer on one device)."""
+    return grads
 
 
 class ForwardValueAndGrad(Cell):

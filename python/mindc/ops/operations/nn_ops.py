@@ -97,6 +97,13 @@ class BiasAdd(Primitive):
     def __call__(self, input_x, bias):
         return nn.bias_add(input_x, bias)
 
+    def op_strategy(self, strategy):
+        # The bias is added as a (1, C, 1, ...) tensor: its pieces are the channels' pieces.
+        if len(strategy) != 2 or len(strategy[0]) < 2 or len(strategy[1]) != 1:
+            return strategy  # reported as not fitting the inputs
+        x, (channels,) = strategy
+        return x, (1, channels) + (1,) * (len(x) - 2)
+
 
 def _nchw_only(data_format, prim: str, formats=("NCHW", "NHWC")) -> str:
     data_format = check_str(data_format, "data_format", prim, formats)
