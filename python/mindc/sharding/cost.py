@@ -4,9 +4,9 @@
   into, at the device's flop rate, and reads and writes its local operands and results at the
   device's memory bandwidth. The two add up (no overlap assumed, as MindSpore's cost model adds
   its computation terms).
-- A redistribution (redistribute.plan) costs each collective's α–β time: per round a latency α,
-  per byte a device sends β, with the α and β of the slowest grid axis the collective spans (a ring
-  through those devices crosses that link). A pending partial result is combined by the
+- A redistribution (redistribute.plan) costs each collective's α–β time: per message round a
+  latency α, per byte a device sends β, with the α and β of the slowest grid axis the collective
+  spans (its messages cross that link). A pending partial result is combined by the
   redistribution after it (plan's first phase), so combines are costed where values flow.
 - Memory per device: the local bytes of what it holds, from local shapes: arguments (parameters,
   optimizer state, data) and op results (activations, gradients), counted without reuse, so an
@@ -52,10 +52,12 @@ class Machine:
 # (mpich, shared memory): α 17.5 µs, 24.8 GB/s.
 CPU = Machine(flop_rate=255e9, memory_bandwidth=40e9, links=(Link(alpha=17.5e-6, beta=1 / 24.8e9),))
 
-# Message rounds of each collective over n devices, for the ring algorithms MPICH and NCCL use on
-# large messages (bytes_moved gives the volume of the same algorithms); shard_slice is local.
-_ROUNDS = {"mind.all_reduce": lambda n: 2 * (n - 1), "mind.all_gather": lambda n: n - 1,
-           "mind.reduce_scatter": lambda n: n - 1, "mind.all_to_all": lambda n: n - 1,
+# Message rounds of each collective over n devices, as MPICH runs large messages: recursive
+# halving and doubling (Rabenseifner's all-reduce: a reduce-scatter then an all-gather, log2 n
+# rounds each), pairwise exchange for all-to-all; bytes_moved gives the same algorithms' volume.
+# shard_slice is local.
+_ROUNDS = {"mind.all_reduce": lambda n: 2 * math.ceil(math.log2(n)), "mind.all_gather": lambda n: math.ceil(math.log2(n)),
+           "mind.reduce_scatter": lambda n: math.ceil(math.log2(n)), "mind.all_to_all": lambda n: n - 1,
            "mind.shard_slice": lambda n: 0}
 
 

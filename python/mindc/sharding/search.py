@@ -141,56 +141,63 @@ class Strategy:
 class CostTables:
     """The graph's costs on one grid and machine, tabulated for lists of candidates. Nodes of one
     kind (same spec, signatures and flops: the ops of a model's repeated layers) share their
-    costs, and edges their tables, so each is computed once."""
+    costs, and edges between nodes of the same kinds their tables, so each is computed once;
+    candidate lists are interned, their number naming them in those caches."""
 
     def __init__(self, graph: Graph, grid: Grid, machine: Machine):
         self.graph, self.grid, self.machine = graph, grid, machine
         kinds: dict[tuple, int] = {}
         self.kind = [kinds.setdefault((n.spec, n.ins, n.outs, n.flops, n.resident), len(kinds)) for n in graph.nodes]
-        self._layouts: dict[tuple[int, Assignment], tuple[tuple[Layout, ...], tuple[Layout, ...]]] = {}
-        self._costs: dict[tuple[int, Assignment], tuple[float, float]] = {}
+        self.lists: list[tuple[Assignment, ...]] = []
+        self._list_ids: dict[tuple[Assignment, ...], int] = {}
+        self._candidates: dict[int, int] = {}
+        self._options: dict[tuple[int, Assignment, int], int] = {}
+        self._nodes: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
         self._edges: dict[tuple, np.ndarray] = {}
-        self._options: dict[tuple[int, Assignment, int], list[Assignment]] = {}
 
-    def layouts(self, i: int, a: Assignment) -> tuple[tuple[Layout, ...], tuple[Layout, ...]]:
-        """Node i's operand and result layouts under a."""
-        key = (self.kind[i], a)
-        if key not in self._layouts:
-            spec = self.graph.nodes[i].spec
-            self._layouts[key] = (tuple(spec.operand_layout(k, a) for k in range(len(spec.operands))),
-                                  tuple(spec.result_layout(k, a) for k in range(len(spec.results))))
-        return self._layouts[key]
+    def intern(self, cands: Sequence[Assignment]) -> int:
+        key = tuple(cands)
+        if key not in self._list_ids:
+            self._list_ids[key] = len(self.lists)
+            self.lists.append(key)
+        return self._list_ids[key]
 
-    def cost(self, i: int, a: Assignment) -> tuple[float, float]:
-        """Time and memory of node i under a."""
-        key = (self.kind[i], a)
-        if key not in self._costs:
-            n, g = self.graph.nodes[i], self.grid
-            results = self.layouts(i, a)[1]
-            memory = sum(local_bytes(s, x, g) for s, x, r in zip(n.outs, results, n.resident) if r)
-            self._costs[key] = (op_time(n.spec, a, n.flops, n.ins, n.outs, g, self.machine), memory)
-        return self._costs[key]
+    def candidates(self, i: int) -> int:
+        """Node i's every candidate (spec.candidates), as an interned list."""
+        kind = self.kind[i]
+        if kind not in self._candidates:
+            self._candidates[kind] = self.intern(list(self.graph.nodes[i].spec.candidates(self.grid)))
+        return self._candidates[kind]
 
-    def axis_options(self, i: int, a: Assignment, axis: int) -> list[Assignment]:
+    def axis_options(self, i: int, a: Assignment, axis: int) -> int:
+        """axis_options of node i, as an interned list."""
         key = (self.kind[i], a, axis)
         if key not in self._options:
-            self._options[key] = axis_options(self.graph.nodes[i].spec, a, axis, self.grid)
+            self._options[key] = self.intern(axis_options(self.graph.nodes[i].spec, a, axis, self.grid))
         return self._options[key]
 
-    def node(self, i: int, cands: Sequence[Assignment]) -> tuple[np.ndarray, np.ndarray]:
-        """Time and memory of node i under each candidate."""
-        time, memory = zip(*(self.cost(i, a) for a in cands))
-        return np.array(time, dtype=np.float64), np.array(memory, dtype=np.float64)
+    def node(self, i: int, cands: int) -> tuple[np.ndarray, np.ndarray]:
+        """Time and memory of node i under each candidate of the list `cands`."""
+        key = (self.kind[i], cands)
+        if key not in self._nodes:
+            n, g = self.graph.nodes[i], self.grid
+            time, memory = [], []
+            for a in self.lists[cands]:
+                time.append(op_time(n.spec, a, n.flops, n.ins, n.outs, g, self.machine))
+                memory.append(sum(local_bytes(s, n.spec.result_layout(r, a), g)
+                                  for r, s in enumerate(n.outs) if n.resident[r]))
+            self._nodes[key] = (np.array(time, dtype=np.float64), np.array(memory, dtype=np.float64))
+        return self._nodes[key]
 
-    def edge(self, e: Edge, src_cands: Sequence[Assignment], dst_cands: Sequence[Assignment]) -> np.ndarray:
+    def edge(self, e: Edge, src_cands: int, dst_cands: int) -> np.ndarray:
         """Redistribution time of edge e for each pair (src candidate, dst candidate)."""
-        sig = self.graph.nodes[e.src].outs[e.result]
-        src = tuple(self.layouts(e.src, a)[1][e.result] for a in src_cands)
-        dst = tuple(self.layouts(e.dst, a)[1 if e.into_result else 0][e.port] for a in dst_cands)
-        key = (sig, src, dst)
+        key = (self.kind[e.src], e.result, self.kind[e.dst], e.port, e.into_result, src_cands, dst_cands)
         if key not in self._edges:
-            src_layouts, src_index = _unique(src)
-            dst_layouts, dst_index = _unique(dst)
+            src, dst = self.graph.nodes[e.src], self.graph.nodes[e.dst]
+            sig = src.outs[e.result]
+            src_layouts, src_index = _unique([src.spec.result_layout(e.result, a) for a in self.lists[src_cands]])
+            into = dst.spec.result_layout if e.into_result else dst.spec.operand_layout
+            dst_layouts, dst_index = _unique([into(e.port, a) for a in self.lists[dst_cands]])
             table = np.array([[redistribution_time(x, y, sig, self.grid, self.machine) for y in dst_layouts]
                               for x in src_layouts], dtype=np.float64)
             self._edges[key] = table[np.ix_(src_index, dst_index)]
@@ -206,36 +213,35 @@ def _unique(layouts: Sequence[Layout]) -> tuple[list[Layout], np.ndarray]:
 def search(graph: Graph, grid: Grid, machine: Machine = CPU, algorithm: str = "dp",
            memory_limit: float | None = None, max_entries: int = MAX_ENTRIES) -> Strategy:
     """The strategy of least predicted time (exact for "dp") whose memory per device fits
-    memory_limit; IntractableError, InfeasibleError, or ShardingError for an op with no candidate."""
+    memory_limit; IntractableError or InfeasibleError if there is none to give."""
     if algorithm not in ALGORITHMS:
         raise ValueError(f"unknown algorithm '{algorithm}'; expected one of {', '.join(ALGORITHMS)}")
     tables = CostTables(graph, grid, machine)
     if algorithm == "dp":
-        cands = [list(n.spec.candidates(grid)) for n in graph.nodes]
-        for n, c in zip(graph.nodes, cands):
-            if not c:
-                raise ShardingError(f"{n.label} has no valid split on the {grid} grid")
+        cands = [tables.candidates(i) for i in range(len(graph.nodes))]
         choice = _solve(tables, cands, memory_limit, max_entries)
-        return evaluate(graph, grid, machine, [c[k] for c, k in zip(cands, choice)])
-    return evaluate(graph, grid, machine, _recursive(tables, memory_limit, max_entries))
+        assignments = [tables.lists[c][k] for c, k in zip(cands, choice)]
+    else:
+        assignments = _recursive(tables, memory_limit, max_entries)
+    return evaluate(graph, grid, machine, assignments)
 
 
 def _recursive(tables: CostTables, memory_limit: float | None, max_entries: int) -> list[Assignment]:
     graph, grid = tables.graph, tables.grid
     current = [Assignment() for _ in graph.nodes]
     axes = sorted(range(grid.rank), key=lambda a: (-grid.shape[a], a))
+    settled = 0  # axes re-decided in a row, under the limit, without a change
     for sweep in range(2 * grid.rank + 1):
-        changed = False
         for k, axis in enumerate(axes):
             # The first sweep decides the axes one by one: the memory limit applies once all are.
             limit = memory_limit if sweep or k == len(axes) - 1 else None
             cands = [tables.axis_options(i, a, axis) for i, a in enumerate(current)]
             choice = _solve(tables, cands, limit, max_entries)
-            chosen = [c[i] for c, i in zip(cands, choice)]
-            changed |= chosen != current
+            chosen = [tables.lists[c][k] for c, k in zip(cands, choice)]
+            settled = settled + 1 if chosen == current and limit == memory_limit else 0
             current = chosen
-        if sweep and not changed:
-            break
+            if settled == len(axes):
+                return current  # each axis is best given all the others
     return current
 
 
@@ -259,16 +265,16 @@ def axis_options(spec: ShardingSpec, assignment: Assignment, axis: int, grid: Gr
     return valid
 
 
-def _solve(tables: CostTables, cands: list[list[Assignment]], memory_limit: float | None,
-           max_entries: int) -> list[int]:
-    """Index of the chosen candidate per node: least time, within memory_limit."""
+def _solve(tables: CostTables, cands: list[int], memory_limit: float | None, max_entries: int) -> list[int]:
+    """Index of the chosen candidate per node (in its interned list `cands[i]`): least time,
+    within memory_limit."""
     times, memories = zip(*(tables.node(i, c) for i, c in enumerate(cands)))
     pairs: dict[tuple[int, int], np.ndarray] = {}
     for e in tables.graph.edges:
         table = tables.edge(e, cands[e.src], cands[e.dst])
         key, table = ((e.src, e.dst), table) if e.src < e.dst else ((e.dst, e.src), table.T)
         pairs[key] = pairs[key] + table if key in pairs else table  # parallel edges merge
-    sizes = [len(c) for c in cands]
+    sizes = [len(tables.lists[c]) for c in cands]
 
     def solve(unary):
         return eliminate(sizes, unary, pairs, max_entries)
@@ -308,7 +314,8 @@ def eliminate(sizes: Sequence[int], unary: Sequence[np.ndarray], pairs: dict[tup
     """argmin over x of sum_i unary[i][x_i] + sum_(i,j) pairs[i, j][x_i, x_j], by variable
     elimination (exact); IntractableError if a table would exceed max_entries."""
     factors: dict[int, tuple[tuple[int, ...], np.ndarray]] = {}
-    touching: list[set[int]] = [set() for _ in sizes]
+    touching: list[set[int]] = [set() for _ in sizes]  # the factors over each variable
+    adjacent: list[set[int]] = [set() for _ in sizes]  # the variables sharing a factor with each
     ids = itertools.count()
 
     def add(scope: tuple[int, ...], table: np.ndarray) -> None:
@@ -322,47 +329,50 @@ def eliminate(sizes: Sequence[int], unary: Sequence[np.ndarray], pairs: dict[tup
         factors[fid] = (scope, table)
         for v in scope:
             touching[v].add(fid)
+            adjacent[v].update(scope)
+            adjacent[v].discard(v)
 
-    eliminated: list[tuple[int, tuple[int, ...], np.ndarray]] = []
     for v, u in enumerate(unary):
         add((v,), np.asarray(u, dtype=np.float64))
     for (i, j), table in sorted(pairs.items()):
         add((i, j), table)
 
-    def neighbours(v: int) -> set[int]:
-        return {w for f in touching[v] for w in factors[f][0]} - {v}
-
     def weight(v: int) -> int:
-        return math.prod(sizes[w] for w in neighbours(v))
+        return math.prod(sizes[w] for w in adjacent[v])
 
     heap = [(weight(v), v) for v in range(len(sizes))]
     heapq.heapify(heap)
     done = [False] * len(sizes)
+    eliminated: list[tuple[int, tuple[int, ...], np.ndarray]] = []
     while heap:
         w, v = heapq.heappop(heap)
         if done[v]:
             continue
-        current = weight(v)
-        if current != w:
-            heapq.heappush(heap, (current, v))
+        if weight(v) != w:  # stale: its neighbours changed since it was pushed
+            heapq.heappush(heap, (weight(v), v))
             continue
-        if current * sizes[v] > max_entries:
-            raise IntractableError(f"the exact search needs a table of {current * sizes[v]} entries "
+        if w * sizes[v] > max_entries:
+            raise IntractableError(f"the exact search needs a table of {w * sizes[v]} entries "
                                    f"(limit {max_entries}): the graph is too interconnected")
-        scope = tuple(sorted(neighbours(v)))
-        combined = np.zeros([sizes[x] for x in scope] + [sizes[v]])
-        axes = {x: k for k, x in enumerate((*scope, v))}
-        for f in list(touching[v]):
+        scope = tuple(sorted(adjacent[v]))
+        position = {x: k for k, x in enumerate((*scope, v))}
+        combined = np.zeros([sizes[x] for x in (*scope, v)])
+        for f in touching[v]:
             fscope, table = factors.pop(f)
             for x in fscope:
-                touching[x].discard(f)
-            order = sorted(fscope, key=axes.get)
-            aligned = np.transpose(table, [fscope.index(x) for x in order])
-            shape = [sizes[x] if x in fscope else 1 for x in (*scope, v)]
-            combined = combined + aligned.reshape(shape)
-        eliminated.append((v, scope, np.argmin(combined, axis=-1)))
+                if x != v:
+                    touching[x].discard(f)
+            order = sorted(range(len(fscope)), key=lambda k: position[fscope[k]])
+            shape = [1] * len(position)
+            for k in order:
+                shape[position[fscope[k]]] = sizes[fscope[k]]
+            combined = combined + np.transpose(table, order).reshape(shape)
+        for x in scope:
+            adjacent[x].discard(v)
         done[v] = True
-        add(scope, np.min(combined, axis=-1))
+        best = np.argmin(combined, axis=-1)
+        eliminated.append((v, scope, best))
+        add(scope, np.take_along_axis(combined, best[..., None], axis=-1)[..., 0])
         for x in scope:
             heapq.heappush(heap, (weight(x), x))
     choice = [0] * len(sizes)
