@@ -254,7 +254,8 @@ class Row:
     grid: Grid
     found: Strategy
     hand: Strategy
-    seconds: float
+    seconds: float       # CPU time of the search (the machine may be shared: wall time varies)
+    wall: float
     summary: str
     hand_summary: str
     limited: bool
@@ -262,14 +263,14 @@ class Row:
 
 def simulate(cfg: Config, devices: int, algorithm: str = "recursive") -> Row:
     graph, grid = gpt_step(cfg), node_grid(devices)
-    start = time.perf_counter()
+    cpu, wall = time.process_time(), time.perf_counter()
     try:
         found, limited = search(graph, grid, A100_NODES, algorithm, MEMORY_LIMIT), True
     except InfeasibleError:
         found, limited = search(graph, grid, A100_NODES, algorithm), False
-    seconds = time.perf_counter() - start
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
     hand = evaluate(graph, grid, A100_NODES, hand_strategy(graph, grid))
-    return Row(devices, grid, found, hand, seconds, describe(graph, grid, found, cfg.layers // 2),
+    return Row(devices, grid, found, hand, cpu, wall, describe(graph, grid, found, cfg.layers // 2),
                describe(graph, grid, hand, cfg.layers // 2), limited)
 
 
@@ -279,18 +280,20 @@ def report(cfg: Config, rows: list[Row], nodes: int) -> str:
              f"{cfg.heads} heads, sequence {cfg.seq}, vocabulary {cfg.vocab}), global batch {cfg.batch} sequences, "
              f"one training step (forward, backward, Adam) as {nodes} ops and values. Predicted by the cost model "
              "for A100-class devices in nodes of 8 (156 TFLOP/s, 2 TB/s, NVLink 300 GB/s within a node, "
-             "25 GB/s across), grid [nodes, 2, 2, 2]; searched by mind-auto-parallel's recursive algorithm under "
+             "25 GB/s across; collectives as MPICH runs them, log2(n) rounds of α), grid [nodes, 2, 2, 2]; "
+             "searched by mind-auto-parallel's recursive algorithm under "
              "80 GiB per device. Memory counts every activation and gradient of the step without reuse "
              "or recomputation (an upper bound); where no strategy fits 80 GiB the search ran without the limit (*). "
              "Splits are pieces per factor in the middle layer: b batch, s sequence, h heads, f MLP hidden, "
              "m model hidden.", "",
-             f"Search run on: {machine()['CPU']}, {machine()['cores']}.", "",
-             "| devices | grid | search: step | memory/device | search time | hand (Megatron): step | memory/device "
-             "| search / hand |", "|" + " --- |" * 8]
+             f"Search run on: {machine()['CPU']}, {machine()['cores']}; search time is the search's CPU time, and its "
+             "wall time on that machine (shared with other work while measured).", "",
+             "| devices | grid | search: step | memory/device | search time (CPU, wall) | hand (Megatron): step "
+             "| memory/device | search / hand |", "|" + " --- |" * 8]
     for r in rows:
         star = "" if r.limited else " *"
         lines.append(f"| {r.devices} | {r.grid} | {r.found.time:.3f} s | {r.found.memory / 2 ** 30:.1f} GiB{star} | "
-                     f"{r.seconds:.2f} s | {r.hand.time:.3f} s | {r.hand.memory / 2 ** 30:.1f} GiB | "
+                     f"{r.seconds:.2f} s, {r.wall:.2f} s | {r.hand.time:.3f} s | {r.hand.memory / 2 ** 30:.1f} GiB | "
                      f"{r.found.time / r.hand.time:.3f} |")
     lines += ["", "Strategies (middle layer's forward ops, and the Adam update of its first MLP weight):", ""]
     for r in rows:

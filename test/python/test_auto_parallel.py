@@ -25,7 +25,8 @@ from mindc.sharding.spec import Assignment
 # Round numbers, so that expected times can be worked out by hand.
 MACHINE = Machine(flop_rate=1e9, memory_bandwidth=1e9, links=(Link(alpha=1e-5, beta=1e-9),))
 COMPUTE_ONLY = Machine(flop_rate=1e9, memory_bandwidth=math.inf, links=(Link(alpha=1e-5, beta=1e-9),))
-TWO_LINKS = Machine(flop_rate=1e9, memory_bandwidth=1e9, links=(Link(alpha=1e-4, beta=1e-8), Link(alpha=1e-6, beta=1e-10)))
+TWO_LINKS = Machine(flop_rate=1e9, memory_bandwidth=1e9,
+                    links=(Link(alpha=1e-4, beta=1e-8), Link(alpha=1e-6, beta=1e-10)))
 REL = 1e-12
 
 
@@ -124,7 +125,8 @@ def random_graph(rng, ops: int, n: int = 8) -> Graph:
     values = [g.add_argument(f"argument {i}", sig) for i in range(2)]
     for _ in range(ops):
         notation, arity = MENU[rng.integers(len(MENU))]
-        node = g.add_op(notation, einsum(notation, [sig] * arity, [sig]), [sig] * arity, [sig], int(rng.integers(1, 10 ** 6)))
+        flops = int(rng.integers(1, 10 ** 6))
+        node = g.add_op(notation, einsum(notation, [sig] * arity, [sig]), [sig] * arity, [sig], flops)
         for k in range(arity):
             g.connect(values[rng.integers(len(values))], 0, node, k)
         values.append(node)

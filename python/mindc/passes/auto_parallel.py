@@ -136,7 +136,8 @@ class StepGraph:
             lines.append(f"  {where}: '{n.op.name}' {strategy.assignments[node]}: "
                          f"{_seconds(strategy.node_time[node])}")
         lines.append(f"  step: {_seconds(strategy.time)} (compute {_seconds(strategy.compute)}, "
-                     f"communication {_seconds(strategy.communication)}), memory {strategy.memory:.0f} bytes per device")
+                     f"communication {_seconds(strategy.communication)}), "
+                     f"memory {strategy.memory:.0f} bytes per device")
         sys.stderr.write("\n".join(lines) + "\n")
 
 

@@ -56,8 +56,10 @@ CPU = Machine(flop_rate=255e9, memory_bandwidth=40e9, links=(Link(alpha=17.5e-6,
 # halving and doubling (Rabenseifner's all-reduce: a reduce-scatter then an all-gather, log2 n
 # rounds each), pairwise exchange for all-to-all; bytes_moved gives the same algorithms' volume.
 # shard_slice is local.
-_ROUNDS = {"mind.all_reduce": lambda n: 2 * math.ceil(math.log2(n)), "mind.all_gather": lambda n: math.ceil(math.log2(n)),
-           "mind.reduce_scatter": lambda n: math.ceil(math.log2(n)), "mind.all_to_all": lambda n: n - 1,
+_ROUNDS = {"mind.all_reduce": lambda n: 2 * math.ceil(math.log2(n)),
+           "mind.all_gather": lambda n: math.ceil(math.log2(n)),
+           "mind.reduce_scatter": lambda n: math.ceil(math.log2(n)),
+           "mind.all_to_all": lambda n: n - 1,
            "mind.shard_slice": lambda n: 0}
 
 
