@@ -22,11 +22,13 @@ elimination ties to the lower node):
   axis, largest first, is decided for every node at once (which factor it splits, or none) with
   the exact elimination above over those few choices, given the axes decided so far; then rounds
   over the axes again, each re-decided with the others fixed, until none changes. Each step is
-  exact for its axis, so the cost never rises; the result is a local optimum.
+  exact for its axis (its current choice is among the options), so without a memory limit the
+  cost never rises; the result is a local optimum.
 
 Under a memory limit the search minimises time + λ·memory with the least λ (bisection) whose
-strategy fits (Lagrangian relaxation); it is infeasible when even the least-memory strategy
-(found exactly) does not fit.
+strategy fits: Lagrangian relaxation, which finds the best strategies on the convex hull of
+(time, memory), so one within the limit but not always the fastest one. It is infeasible when
+even the least-memory strategy (found exactly: memory is a sum over nodes) does not fit.
 """
 from __future__ import annotations
 
@@ -285,20 +287,23 @@ def _solve(tables: CostTables, cands: list[int], memory_limit: float | None, max
     choice = solve(list(times))
     if memory_limit is None or memory(choice) <= memory_limit:
         return choice
-    least = memory(solve(list(memories)))
-    if least > memory_limit:
+    smallest = solve(list(memories))
+    if memory(smallest) > memory_limit:
         raise InfeasibleError(f"no strategy fits {memory_limit:.4g} bytes per device: the least memory "
-                              f"one takes {least:.4g}")
+                              f"one takes {memory(smallest):.4g}")
     # Candidates that cannot fit whatever the others choose are dropped (exact), then the least
-    # λ whose strategy fits: doubled until one fits, then bisected.
+    # λ whose strategy fits: doubled until one fits, then bisected. The least-memory strategy is
+    # what is left should no λ in range fit (time differences below float resolution).
     floor = sum(m.min() for m in memories)
     times = [np.where(m + floor - m.min() > memory_limit, np.inf, t) for t, m in zip(times, memories)]
-    scale = sum(t[np.isfinite(t)].max(initial=0.0) for t in times) / max(least, 1.0)
-    lo, hi = 0.0, scale
-    fit = solve([t + hi * m for t, m in zip(times, memories)])
-    while memory(fit) > memory_limit:
-        lo, hi = hi, 2 * hi
+    lo, hi = 0.0, sum(t[np.isfinite(t)].max(initial=0.0) for t in times) / max(memory(smallest), 1.0)
+    for _ in range(64):
         fit = solve([t + hi * m for t, m in zip(times, memories)])
+        if memory(fit) <= memory_limit:
+            break
+        lo, hi = hi, 2 * hi
+    else:
+        return smallest
     for _ in range(30):
         mid = (lo + hi) / 2
         trial = solve([t + mid * m for t, m in zip(times, memories)])

@@ -1,10 +1,15 @@
 // RUN: mind-opt %s --split-input-file --mind-auto-parallel=grid=2,2 | FileCheck %s
+// RUN: mind-opt %s --split-input-file --pass-pipeline='builtin.module(mind-auto-parallel{grid=2,2},mind-spmd-partition)' \
+// RUN:   | FileCheck %s --check-prefix=PARTITION
 
 // An MLP training step (mindc.nn.TrainOneStepCell: Dense 64-64-8, softmax cross-entropy, SGD;
 // traced, then mind-inline, symbol-dce and mind-canonicalize). With a batch of 65536 and a
 // hidden layer of 64 the activations dwarf the weights: data parallel. Every batch dimension is
 // split over both grid axes, weights are whole for the products, and the weight gradients are
 // partial sums over both axes, combined before the update.
+// mind-spmd-partition takes the strategy as it is written: each device holds a quarter of the batch.
+// PARTITION-LABEL: func.func @big_batch
+// PARTITION-SAME:    %arg0: tensor<16384x64xf32>
 // CHECK-LABEL: func.func @big_batch
 // CHECK-SAME:    %arg0: tensor<65536x64xf32> {mind.layout = "[{0, 1}, {}]"}
 // CHECK-SAME:    %arg1: tensor<65536xi32> {mind.layout = "[{0, 1}]"}
@@ -69,6 +74,9 @@
 // so model parallel, Megatron's way: the first Dense split by its output features (the weight's
 // rows, stored out x in), the second by its input features, leaving partial sums; the weights,
 // their gradients and updates stay split, so they never move.
+// PARTITION-LABEL: func.func @big_hidden
+// PARTITION-SAME:    %arg0: tensor<8x64xf32>
+// PARTITION-SAME:    %arg2: tensor<2048x64xf32>
 // CHECK-LABEL: func.func @big_hidden
 // CHECK-SAME:    %arg0: tensor<8x64xf32> {mind.layout = "[{}, {}]"}
 // CHECK-SAME:    %arg2: tensor<8192x64xf32> {mind.layout = "[{0, 1}, {}]"}
