@@ -29,6 +29,7 @@ PASSES = {
     "mind-bool-memref-to-i8": "mindc.passes.bool_storage:BoolMemrefToI8",
     "mind-inline": "mindc.passes.inline:Inline",
     "mind-sharding-propagation": "mindc.passes.sharding_propagation:ShardingPropagation",
+    "mind-auto-parallel": "mindc.passes.auto_parallel:AutoParallel",
     "mind-spmd-partition": "mindc.passes.spmd_partition:SpmdPartition",
 }
 

@@ -92,6 +92,10 @@ class Layout:
         object.__setattr__(self, "partial", tuple(sorted(int(a) for a in self.partial)))
         if self.reduce not in REDUCTIONS:
             raise ShardingError(f"unknown reduction '{self.reduce}'; expected one of {', '.join(REDUCTIONS)}")
+        if not self.partial:
+            # Nothing pending, nothing to combine: the text form then names no reduction, so
+            # layouts read back from IR must equal the ones a rule with another reduce computed.
+            object.__setattr__(self, "reduce", "sum")
 
     @staticmethod
     def replicated(rank: int) -> "Layout":
