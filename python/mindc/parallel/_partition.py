@@ -2,7 +2,9 @@
 (parallel/auto_parallel.py), else from the auto-parallel context.
 
 "semi_auto" (SEMI_AUTO_PARALLEL) and "sharding_propagation" spread the strategies set with
-`Primitive.shard`/`Cell.shard` by mind-sharding-propagation. The grid is the finest one of
+`Primitive.shard`/`Cell.shard` by mind-sharding-propagation; "recursive_programming" and
+"dynamic_programming" (AUTO_PARALLEL's search modes) choose every split by mind-auto-parallel's
+cost-model search (its recursive and exact algorithms). The grid is the finest one of
 device_num devices (Grid.for_devices). The program is differentiated and inlined first, so a
 training step is partitioned whole: forward, backward and optimizer.
 
@@ -23,7 +25,11 @@ from mindc.sharding.layout import Grid
 
 # AutoParallel's parallel modes and the context's (parallel_mode, search_mode) they stand for.
 MODES = {"semi_auto": (ParallelMode.SEMI_AUTO_PARALLEL, None),
-         "sharding_propagation": (ParallelMode.AUTO_PARALLEL, "sharding_propagation")}
+         "sharding_propagation": (ParallelMode.AUTO_PARALLEL, "sharding_propagation"),
+         "recursive_programming": (ParallelMode.AUTO_PARALLEL, "recursive_programming"),
+         "dynamic_programming": (ParallelMode.AUTO_PARALLEL, "dynamic_programming")}
+# The mind-auto-parallel algorithm of each searching mode; the others propagate strategies.
+SEARCHES = {"recursive_programming": "recursive", "dynamic_programming": "dp"}
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,9 @@ def partition_plan() -> PartitionPlan | None:
         return None
     grid = Grid.for_devices(current.device_num)
     shape = ",".join(map(str, grid.shape))
-    passes = (*AUTODIFF, "mind-inline", "symbol-dce", f"mind-sharding-propagation{{grid={shape}}}",
-              "mind-spmd-partition")
+    if current.mode in SEARCHES:
+        choose = f"mind-auto-parallel{{grid={shape} algorithm={SEARCHES[current.mode]}}}"
+    else:
+        choose = f"mind-sharding-propagation{{grid={shape}}}"
+    passes = (*AUTODIFF, "mind-inline", "symbol-dce", choose, "mind-spmd-partition")
     return PartitionPlan(grid, passes, not current.full_batch)

@@ -2,7 +2,8 @@
 usually the whole training step) compiled as one graph split over the job's devices.
 
 The split is decided by `parallel_mode` ("semi_auto": the strategies set on primitives and Cells;
-"sharding_propagation": those spread to every op), and its inputs by `dataset_strategy`
+"sharding_propagation": those spread to every op; "recursive_programming": a cost-model search),
+and its inputs by `dataset_strategy`
 ("data_parallel": each rank passes its shard of the batch; "full_batch": every rank the whole
 batch). See parallel/_partition.py. Calling it always compiles, as MindSpore's static graph.
 """
@@ -15,14 +16,17 @@ from mindc.parallel import _partition
 
 __all__ = ["AutoParallel"]
 
+# MindSpore's AutoParallel modes (dynamic programming is the context's search_mode only).
+PARALLEL_MODES = ("semi_auto", "sharding_propagation", "recursive_programming")
+
 
 class AutoParallel(Cell):
     def __init__(self, network, parallel_mode: str = "semi_auto"):
         super().__init__(auto_prefix=False)
         if not callable(network):
             raise TypeError(f"For 'AutoParallel', 'network' must be a Cell or a function, got {type(network).__name__}")
-        if parallel_mode not in _partition.MODES:
-            raise ValueError(f"For 'AutoParallel', 'parallel_mode' must be one of {', '.join(map(repr, _partition.MODES))}, "
+        if parallel_mode not in PARALLEL_MODES:
+            raise ValueError(f"For 'AutoParallel', 'parallel_mode' must be one of {', '.join(map(repr, PARALLEL_MODES))}, "
                              f"got {parallel_mode!r}")
         self.network = network
         self._parallel_mode = parallel_mode

@@ -57,7 +57,7 @@ class AutoParallel(Pass):
         annotations.set_grid(module_op, grid)
         try:
             for func in functions(module_op):
-                step = StepGraph(func)
+                step = StepGraph(func, grid)
                 try:
                     strategy = search(step.graph, grid, CPU, self.algorithm, limit)
                 except ShardingError as e:
@@ -74,14 +74,18 @@ class StepGraph:
     """A straight-line function (sharding/graph.py) as a search graph: a node per argument, per
     mind op and per result."""
 
-    def __init__(self, func: ir.Operation):
+    def __init__(self, func: ir.Operation, grid: Grid):
         self.func, self.graph = func, Graph()
         block = func.regions[0].blocks[0]
         producer: dict[ir.Value, tuple[int, int]] = {}
         self.args = []
         for i, value in enumerate(block.arguments):
             try:
-                self.args.append(self.graph.add_argument(f"argument {i}", Sig.of(value)))
+                # An argument whose layout is given keeps it (a batch each rank loaded for itself).
+                pinned = annotations.given_arg_layout(func, i, grid)
+                self.args.append(self.graph.add_argument(f"argument {i}", Sig.of(value), pinned))
+            except ShardingError as e:
+                raise LocatedError(func, str(e)) from None
             except RuleError as e:
                 raise LocatedError(func, f"argument {i} cannot be laid out on a grid: {e}") from None
             producer[value] = (self.args[-1], 0)

@@ -27,7 +27,7 @@ from mindc.sharding import annotations
 from mindc.sharding.graph import LocatedError, Node, functions, nodes_of
 from mindc.sharding.layout import Grid, Layout, ShardingError
 from mindc.sharding.redistribute import bytes_moved, plan
-from mindc.sharding.spec import Assignment, einsum
+from mindc.sharding.spec import Assignment
 
 
 @dataclass_pass
@@ -72,23 +72,10 @@ class Propagation:
         self.args = func.regions[0].blocks[0].arguments
         self.arg_layouts: dict[int, Layout] = {}
         for i, arg in enumerate(self.args):
-            layout = self._located(func, lambda: annotations.arg_layout(func, i) or self._strategy_layout(i, arg))
+            layout = self._located(func, lambda: annotations.given_arg_layout(func, i, grid))
             if layout is not None:
                 self._located(func, lambda: layout.check(grid, Sig.of(arg).shape, f"argument {i}"))
                 self.arg_layouts[i] = layout
-
-    def _strategy_layout(self, i: int, arg: ir.Value) -> Layout | None:
-        """The layout of an argument's `mind.strategy`: its splits on grid axes, in order."""
-        pieces = annotations.arg_strategy(self.func, i)
-        if pieces is None:
-            return None
-        sig = Sig.of(arg)
-        names = "abcdefghijklmnopqrstuvwxyz"[:sig.rank]
-        identity = einsum(f"{names}->{names}", [sig], [sig])
-        try:
-            return identity.operand_layout(0, identity.from_strategy((pieces,), self.grid))
-        except ShardingError as e:
-            raise ShardingError(f"the strategy {pieces} of argument {i}: {e}") from None
 
     def run(self) -> None:
         queue = collections.deque()

@@ -15,7 +15,9 @@ from typing import Sequence
 from mlir import ir
 
 from mindc.passes.c_interface import UPDATES
+from mindc.rules.base import Sig
 from mindc.sharding.layout import Grid, Layout, ShardingError
+from mindc.sharding.spec import einsum
 
 GRID, STRATEGY, SHARDING, LAYOUT = "mind.grid", "mind.strategy", "mind.sharding", "mind.layout"
 
@@ -107,6 +109,22 @@ def arg_strategy(func: ir.Operation, i: int) -> tuple[int, ...] | None:
         return tuple(ir.DenseI64ArrayAttr(entry[STRATEGY]))
     except ValueError:
         raise ShardingError(f"'{STRATEGY}' of argument {i} must be an array<i64: ...>, found {entry[STRATEGY]}") from None
+
+
+def given_arg_layout(func: ir.Operation, i: int, grid: Grid) -> Layout | None:
+    """Argument i's layout as the program gives it: its `mind.layout`, or its `mind.strategy`'s
+    splits on grid axes (as an op's strategy takes them); None if it has neither."""
+    layout = arg_layout(func, i)
+    pieces = arg_strategy(func, i)
+    if layout is not None or pieces is None:
+        return layout
+    sig = Sig.of(func.regions[0].blocks[0].arguments[i])
+    names = "abcdefghijklmnopqrstuvwxyz"[:sig.rank]
+    identity = einsum(f"{names}->{names}", [sig], [sig])
+    try:
+        return identity.operand_layout(0, identity.from_strategy((pieces,), grid))
+    except ShardingError as e:
+        raise ShardingError(f"the strategy {pieces} of argument {i}: {e}") from None
 
 
 def set_arg_strategies(func: ir.Operation, strategies: dict[int, Sequence[int]]) -> None:

@@ -70,6 +70,8 @@ class Node:
     outs: tuple[Sig, ...]
     flops: int = 0
     resident: tuple[bool, ...] = ()
+    # An argument whose layout is given (each rank passes its shard of a batch): its one candidate.
+    pinned: Layout | None = None
 
     def __post_init__(self):
         self.resident = tuple(self.resident) or (True,) * len(self.outs)
@@ -97,10 +99,12 @@ class Graph:
         self.nodes.append(Node(label, spec, tuple(ins), tuple(outs), flops, tuple(resident)))
         return len(self.nodes) - 1
 
-    def add_argument(self, label: str, sig: Sig) -> int:
-        """A function argument: it holds its value in the layout it chooses."""
+    def add_argument(self, label: str, sig: Sig, pinned: Layout | None = None) -> int:
+        """A function argument: it holds its value in the layout it chooses, or in `pinned`."""
         dims = _value_dims(sig)
-        return self.add_op(label, ShardingSpec(_value_factors(sig), (), (dims,)), (), (sig,))
+        i = self.add_op(label, ShardingSpec(_value_factors(sig), (), (dims,)), (), (sig,))
+        self.nodes[i].pinned = pinned
+        return i
 
     def add_result(self, label: str, sig: Sig) -> int:
         """A function result: the layout it is returned in (its memory is its producer's)."""
@@ -149,7 +153,8 @@ class CostTables:
     def __init__(self, graph: Graph, grid: Grid, machine: Machine):
         self.graph, self.grid, self.machine = graph, grid, machine
         kinds: dict[tuple, int] = {}
-        self.kind = [kinds.setdefault((n.spec, n.ins, n.outs, n.flops, n.resident), len(kinds)) for n in graph.nodes]
+        self.kind = [kinds.setdefault((n.spec, n.ins, n.outs, n.flops, n.resident, n.pinned), len(kinds))
+                     for n in graph.nodes]
         self.lists: list[tuple[Assignment, ...]] = []
         self._list_ids: dict[tuple[Assignment, ...], int] = {}
         self._candidates: dict[int, int] = {}
@@ -165,17 +170,26 @@ class CostTables:
         return self._list_ids[key]
 
     def candidates(self, i: int) -> int:
-        """Node i's every candidate (spec.candidates), as an interned list."""
+        """Node i's every candidate (spec.candidates; a pinned argument's one), as an interned list."""
         kind = self.kind[i]
         if kind not in self._candidates:
-            self._candidates[kind] = self.intern(list(self.graph.nodes[i].spec.candidates(self.grid)))
+            pinned = self.pinned(i)
+            cands = [pinned] if pinned is not None else list(self.graph.nodes[i].spec.candidates(self.grid))
+            self._candidates[kind] = self.intern(cands)
         return self._candidates[kind]
+
+    def pinned(self, i: int) -> Assignment | None:
+        """The assignment of a pinned argument's layout (None for every other node)."""
+        n = self.graph.nodes[i]
+        return None if n.pinned is None else n.spec.assignment_of((), (n.pinned,), self.grid)
 
     def axis_options(self, i: int, a: Assignment, axis: int) -> int:
         """axis_options of node i, as an interned list."""
         key = (self.kind[i], a, axis)
         if key not in self._options:
-            self._options[key] = self.intern(axis_options(self.graph.nodes[i].spec, a, axis, self.grid))
+            pinned = self.pinned(i)
+            options = [pinned] if pinned is not None else axis_options(self.graph.nodes[i].spec, a, axis, self.grid)
+            self._options[key] = self.intern(options)
         return self._options[key]
 
     def node(self, i: int, cands: int) -> tuple[np.ndarray, np.ndarray]:
@@ -230,7 +244,7 @@ def search(graph: Graph, grid: Grid, machine: Machine = CPU, algorithm: str = "d
 
 def _recursive(tables: CostTables, memory_limit: float | None, max_entries: int) -> list[Assignment]:
     graph, grid = tables.graph, tables.grid
-    current = [Assignment() for _ in graph.nodes]
+    current = [tables.pinned(i) or Assignment() for i in range(len(graph.nodes))]
     axes = sorted(range(grid.rank), key=lambda a: (-grid.shape[a], a))
     settled = 0  # axes re-decided in a row, under the limit, without a change
     for sweep in range(2 * grid.rank + 1):

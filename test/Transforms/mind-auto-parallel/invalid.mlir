@@ -23,3 +23,12 @@ func.func @loop(%x: tensor<4xf32>) -> tensor<4xf32> {
   %y = "mind.relu"(%r) : (tensor<4xf32>) -> tensor<4xf32>
   return %y : tensor<4xf32>
 }
+
+// -----
+
+// A strategy the grid cannot give is an error at the function.
+// expected-error@+1 {{'func.func' the strategy (3, 1) of argument 0: dimension 0 of operand 0: no set of free grid axes of the 2x2 grid has 3 devices}}
+func.func @bad(%x: tensor<6x4xf32> {mind.strategy = array<i64: 3, 1>}) -> tensor<6x4xf32> {
+  %r = "mind.relu"(%x) : (tensor<6x4xf32>) -> tensor<6x4xf32>
+  return %r : tensor<6x4xf32>
+}

@@ -5,7 +5,8 @@ from mpijob import mpiexec_ok
 
 
 @pytest.mark.parametrize("layout, ranks, dataset", [("megatron", 2, "full_batch"), ("mixed", 4, "data_parallel"),
-                                                     ("cell", 2, "data_parallel"), ("functional", 2, "data_parallel")])
+                                                     ("cell", 2, "data_parallel"), ("functional", 2, "data_parallel"),
+                                                     ("searched", 2, "full_batch"), ("searched", 4, "data_parallel")])
 def test_semi_auto_mlp_trains_as_one_process(layout, ranks, dataset):
     out = mpiexec_ok(ranks, "semi_auto.py", layout, dataset, timeout=120)
     assert out.count(" ok ") == ranks

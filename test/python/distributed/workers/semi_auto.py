@@ -4,7 +4,8 @@ bias_add primitives), against the same program run whole in this process and aga
 argv[1], the layout: megatron (2 ranks: first Dense split by output columns, second by input
 rows), mixed (4 ranks, a 2x2 grid: the batch over one axis, the hidden columns over the other) or
 cell (2 ranks: Cell.shard on the second Dense, its input and weight split by hidden columns) or
-functional (2 ranks: megatron's strategies, the step a function wrapped in AutoParallel).
+functional (2 ranks: megatron's strategies, the step a function wrapped in AutoParallel), or
+searched (no strategies: AutoParallel's recursive_programming, mind-auto-parallel's search).
 argv[2], the dataset strategy: full_batch (every rank passes the whole batch) or data_parallel
 (each rank passes its shard of the batch).
 """
@@ -23,6 +24,7 @@ STRATEGIES = {
     "mixed": {"d1.matmul": ((2, 1), (2, 1)), "d1.bias_add": ((2, 2), (2,)), "d2.matmul": ((2, 2), (1, 2))},
     "cell": {},
     "functional": {},
+    "searched": {},
 }
 STEPS, LR, MOMENTUM = 4, 0.1, 0.9
 
@@ -52,7 +54,7 @@ def train(strategies, x, y, init_params):
     return losses, [p.asnumpy() for p in net.trainable_params()]
 
 
-def train_functional(strategies, x, y, init_params, dataset):
+def train_functional(strategies, x, y, init_params, dataset, mode="semi_auto"):
     """train(), written as MindSpore's functional API with AutoParallel around the step."""
     net = Net(strategies)
     for p, value in zip(net.trainable_params(), init_params):
@@ -66,7 +68,7 @@ def train_functional(strategies, x, y, init_params, dataset):
         optimizer(grads)
         return loss
 
-    parallel_step = AutoParallel(step, parallel_mode="semi_auto")
+    parallel_step = AutoParallel(step, parallel_mode=mode)
     parallel_step.dataset_strategy(dataset)
     losses = [float(parallel_step(mindc.Tensor(x), mindc.Tensor(y)).asnumpy()) for _ in range(STEPS)]
     (compiled,) = parallel_step._graph._cache._entries.values()
@@ -109,6 +111,8 @@ def main():
     mine = slice(get_rank() * rows, (get_rank() + 1) * rows) if dataset == "data_parallel" else slice(None)
     if layout == "functional":
         losses, trained = train_functional(STRATEGIES["megatron"], x[mine], y[mine], params, dataset)
+    elif layout == "searched":
+        losses, trained = train_functional({}, x[mine], y[mine], params, dataset, "recursive_programming")
     else:
         mindc.set_auto_parallel_context(parallel_mode=mindc.ParallelMode.SEMI_AUTO_PARALLEL,
                                         full_batch=dataset == "full_batch")
