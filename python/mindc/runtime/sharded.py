@@ -8,6 +8,7 @@ between steps and a checkpoint is the same on every rank and on one process.
 """
 from __future__ import annotations
 
+import hashlib
 from typing import Callable, Sequence
 
 import numpy as np
@@ -46,6 +47,19 @@ def assemble(local: np.ndarray, shape: Sequence[int], layout: Layout, grid: Grid
     return out
 
 
+def _check_same_everywhere(func: ir.Operation, rank: int) -> None:
+    """ShardingError on every rank unless every rank partitioned the function alike (layouts and
+    collectives included): ranks that disagree would exchange mismatched pieces, or wait forever."""
+    text = func.get_asm(enable_debug_info=False)
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    digests = mpi.initialize().COMM_WORLD.allgather(digest)
+    others = [r for r, d in enumerate(digests) if d != digests[0]]
+    if others:
+        raise ShardingError(f"the ranks partitioned @{ir.StringAttr(func.attributes['sym_name']).value} differently "
+                            f"(rank 0 and rank{'s' if len(others) > 1 else ''} {', '.join(map(str, others))}): "
+                            f"every rank must set the same strategies and parallel settings")
+
+
 class ShardedFunction:
     """A compiled partitioned function, called with whole arrays and returning whole arrays."""
 
@@ -57,6 +71,7 @@ class ShardedFunction:
         if size != grid.size:
             raise ShardingError(f"the program is partitioned for {grid.size} devices (grid {grid}), but the job "
                                 f"has {size} processes")
+        _check_same_everywhere(func, rank)
         self.fn: Callable | None = None
         self.grid, self.rank, self.local_args = grid, rank, local_args
         self.inputs = [Sig.of(t) for t in whole.inputs]

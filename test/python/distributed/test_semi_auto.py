@@ -10,3 +10,8 @@ from mpijob import mpiexec_ok
 def test_semi_auto_mlp_trains_as_one_process(layout, ranks, dataset):
     out = mpiexec_ok(ranks, "semi_auto.py", layout, dataset, timeout=120)
     assert out.count(" ok ") == ranks
+
+
+def test_ranks_with_different_layouts_are_refused_before_running():
+    out = mpiexec_ok(2, "disagree.py")
+    assert out.count("refused: the ranks partitioned @Dense differently (rank 0 and rank 1)") == 2
