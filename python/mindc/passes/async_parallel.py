@@ -202,7 +202,7 @@ def _dispatch(par: scf.ParallelOp, runtime: "_Runtime") -> None:
     with loop.location:
         records = _allocas(_enclosing_function(loop), record_type, len(ivs))
         with ir.InsertionPoint(loop):
-            shared = llvm.UndefOp(record_type).result
+            shared = llvm.PoisonOp(record_type).result
             for i, value in enumerate(captured):
                 shared = llvm.InsertValueOp(shared, _to_field(value), [CAPTURED + i]).result
             group = runtime.call("mlirAsyncRuntimeCreateGroup", [_i64_constant(len(ivs) - 1)]) if len(ivs) > 1 else None

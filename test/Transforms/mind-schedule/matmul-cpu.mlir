@@ -2,9 +2,11 @@
 
 // A product whose shape divides the 8x32 register tile: n panels outside, row tiles inside, a k
 // loop carrying the accumulators (two vector<8x16>, hoisted out of it) and 16 FMAs on
-// vector<16xf32> per k step; nothing of the linalg op is left.
+// vector<16xf32> per k step; nothing of the linalg op is left. The zero fill stays one op on
+// the whole tensor (LLVM makes it a memset), ahead of the tiles.
 // CHECK-LABEL: func.func @matmul_full_tiles
 // CHECK-NOT:     linalg.matmul
+// CHECK:         linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<16x64xf32>) -> tensor<16x64xf32>
 // CHECK:         scf.for %{{.*}} = %{{.*}} to %{{.*}} step %[[C32:.*]] iter_args
 // CHECK:           scf.for %{{.*}} = %{{.*}} to %{{.*}} step %[[C8:.*]] iter_args
 // CHECK:             scf.for %{{.*}} iter_args(%{{.*}}, %{{.*}}) -> (vector<8x16xf32>, vector<8x16xf32>)
