@@ -1,4 +1,4 @@
-"""Semi-auto parallel training (strategies on primitives, propagated and partitioned) over MPI:
+"""Parallel training (strategies set on primitives and Cells, or searched; partitioned) over MPI:
 the same losses and parameters as the whole program in one process, and as numpy."""
 import pytest
 from mpijob import mpiexec_ok
@@ -15,3 +15,10 @@ def test_semi_auto_mlp_trains_as_one_process(layout, ranks, dataset):
 def test_ranks_with_different_layouts_are_refused_before_running():
     out = mpiexec_ok(2, "disagree.py")
     assert out.count("refused: the ranks partitioned @Dense differently (rank 0 and rank 1)") == 2
+
+
+@pytest.mark.parametrize("model, mode, ranks", [("lenet", "semi_auto", 2), ("lenet", "recursive_programming", 4),
+                                                ("transformer", "recursive_programming", 2)])
+def test_models_train_as_one_process(model, mode, ranks):
+    out = mpiexec_ok(ranks, "models.py", model, mode, timeout=180)
+    assert out.count(" ok ") == ranks
