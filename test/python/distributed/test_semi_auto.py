@@ -22,3 +22,8 @@ def test_ranks_with_different_layouts_are_refused_before_running():
 def test_models_train_as_one_process(model, mode, ranks):
     out = mpiexec_ok(ranks, "models.py", model, mode, timeout=180)
     assert out.count(" ok ") == ranks
+
+
+def test_checkpoints_move_between_ranks_and_one_process(tmp_path):
+    out = mpiexec_ok(2, "checkpoint.py", str(tmp_path))
+    assert out.count(" ok") == 2
