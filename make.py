@@ -57,6 +57,8 @@ def bench() -> None:
     sh(python, "bench/autodiff.py", "--out", "bench/RESULTS.md")
     sh(python, "bench/train_step.py", "--out", "bench/RESULTS.md")
     sh(python, "bench/pynative.py", "--out", "bench/RESULTS.md")
+    sh(python, "bench/distributed.py", "--out", "bench/RESULTS.md")
+    sh(python, "bench/auto_parallel_scale.py", "--out", "bench/RESULTS.md")
 
 
 COMMANDS = {"demo": demo, "check": check, "bench": bench}

@@ -97,6 +97,17 @@ def run_job(ranks: int, what: str) -> object:
     return json.loads(out)
 
 
+def predicted_all_reduce(size: int, ranks: int) -> tuple[float, float]:
+    """The cost model's bytes sent per process and time for an all-reduce of `size` bytes."""
+    from mindc.sharding.cost import CPU, collective_time
+    from mindc.sharding.layout import Grid
+    from mindc.sharding.redistribute import Step, bytes_moved
+
+    step = Step("mind.all_reduce", {"reduce": "sum", "axes": [0]}, (size // 4,), (size // 4,))
+    grid = Grid((ranks,))
+    return bytes_moved(step, grid, 4), collective_time(step, grid, CPU, 4)
+
+
 def render(train: list[dict], allreduce: list[dict], load: float) -> str:
     one = train[0]
     # MPI waits spin: with other work on the host, a waiting process takes a core from the one it
@@ -111,10 +122,14 @@ def render(train: list[dict], allreduce: list[dict], load: float) -> str:
         efficiency = rate / (r["world"] * BATCH / (one["step_ms"] / 1e3))
         lines.append(f"| {r['world']} | {r['threads']} | {BATCH // r['world']} | {r['step_ms']:.2f} | {rate:.0f} | "
                      f"{efficiency:.2f} |")
-    lines += ["", "All-reduce (sum, float32) over 2 processes, one compiled op:", "",
-              "| bytes per process | time (µs) | bytes/s |", "| --- | --- | --- |"]
+    lines += ["", "All-reduce (sum, float32) over 2 processes, one compiled op, against mind-auto-parallel's "
+              "cost model (sharding/cost.py: the bytes each process sends, and α–β time on its CPU machine):", "",
+              "| bytes per process | time (µs) | bytes/s | model: bytes sent | model: time (µs) | measured / model |",
+              "| --- | --- | --- | --- | --- | --- |"]
     for r in allreduce:
-        lines.append(f"| {r['bytes']} | {r['us']:.1f} | {r['bytes'] / (r['us'] / 1e6) / 1e9:.2f} GB/s |")
+        sent, predicted = predicted_all_reduce(r["bytes"], 2)
+        lines.append(f"| {r['bytes']} | {r['us']:.1f} | {r['bytes'] / (r['us'] / 1e6) / 1e9:.2f} GB/s | {sent:.0f} | "
+                     f"{predicted * 1e6:.1f} | {r['us'] / (predicted * 1e6):.2f} |")
     return "\n".join(lines) + "\n"
 
 

@@ -46,11 +46,13 @@ class Machine:
         return self.links[min(axis, len(self.links) - 1)]
 
 
-# This machine kind, measured by bench/cost_calibration.py on the 2-core AMD EPYC (2026-11-25):
-# numpy float32 matmul 1024^3 at 255 GFLOP/s (the CPU pipeline reaches numpy's rate), a float32
-# add of 128 MiB operands at 40 GB/s read + written, and an MPI ping-pong between two processes
-# (mpich, shared memory): α 17.5 µs, 24.8 GB/s.
-CPU = Machine(flop_rate=255e9, memory_bandwidth=40e9, links=(Link(alpha=17.5e-6, beta=1 / 24.8e9),))
+# This machine kind, measured on the 2-core AMD EPYC (2026-11-25): numpy float32 matmul 1024^3 at
+# 255 GFLOP/s (the CPU pipeline reaches numpy's rate) and a float32 add of 128 MiB operands at
+# 40 GB/s read + written (bench/cost_calibration.py); the link from compiled mind.all_reduce ops
+# between two processes (bench/distributed.py: 17 µs at 16 KiB, 254 µs at 1 MiB, the α–β line
+# through them with 2 rounds): α 6.8 µs, 4.4 GB/s. A ping-pong of raw bytes (cost_calibration.py)
+# gives 24.8 GB/s, which no reducing collective reaches here.
+CPU = Machine(flop_rate=255e9, memory_bandwidth=40e9, links=(Link(alpha=6.8e-6, beta=1 / 4.4e9),))
 
 # Message rounds of each collective over n devices, as MPICH runs large messages: recursive
 # halving and doubling (Rabenseifner's all-reduce: a reduce-scatter then an all-gather, log2 n
