@@ -163,6 +163,8 @@ class Lowered:
         # Tensors passed after the arguments at every call; the Parameters among them that the
         # function assigns are updated in place.
         self.captured = traced.captured
+        # The Parameters it assigns, in place.
+        self.updates = traced.updates
 
     def as_text(self, stage: str = "mind", *, debug_info: bool = False) -> str:
         """The module at stage "mind" (as traced), "linalg" or "llvm"; text mind-opt reads back.
@@ -214,6 +216,8 @@ class Compiled:
             self._fn = Executable(module, collector).function(lowered.name)
             if plan is not None:
                 sharded.fn, self._fn = self._fn, sharded
+        self._sharded = plan is not None
+        self._updated = [x for x in lowered.updates if isinstance(x, Parameter)]
 
     def __call__(self, *args, **kwargs) -> Any:
         """Run on arguments of the signature it was lowered for; TypeError for any other."""
@@ -230,7 +234,13 @@ class Compiled:
 
     def call_flat(self, leaves: Sequence[Tensor]) -> Any:
         """Run on the argument tensors in flattened order (their signature already checked)."""
-        arrays = self._fn(*[x._array for x in leaves], *[x._array for x in self.lowered.captured])
+        if self._sharded:
+            arrays = self._fn([x._array for x in leaves], self.lowered.captured)
+        else:
+            arrays = self._fn(*[x._array for x in leaves], *[x._array for x in self.lowered.captured])
+            for p in self._updated:
+                # Written in place whole: a piece a partitioned program kept is out of date.
+                p.__dict__["_pieces"] = None
         if self.lowered.out_spec == _TENSOR:
             return Tensor._wrap(arrays[0])
         return unflatten(self.lowered.out_spec, iter([Tensor._wrap(a) for a in arrays]))

@@ -27,6 +27,34 @@ class Parameter(Tensor):
         self.name = name if name is not None else f"Parameter_{next(self._names)}"
         self.requires_grad = requires_grad
 
+    # The values. A partitioned program (runtime/sharded.py) keeps each rank's piece of the
+    # Parameters it updates between its calls (`_pieces`), without the whole array; reading the
+    # values assembles them from every rank's pieces (a collective: every rank reads, as every
+    # rank runs the same program). Setting them drops the pieces.
+    @property
+    def _array(self) -> np.ndarray:
+        pieces = self.__dict__.get("_pieces")
+        if pieces is not None and pieces.stale:
+            self.__dict__["_whole"] = pieces.assemble()
+        return self.__dict__["_whole"]
+
+    @_array.setter
+    def _array(self, value: np.ndarray) -> None:
+        self.__dict__["_whole"] = value
+        self.__dict__["_pieces"] = None
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        pieces = self.__dict__.get("_pieces")
+        return pieces.shape if pieces is not None else tuple(self._array.shape)
+
+    @property
+    def dtype(self):
+        from mindc.frontend import dtype as mdt
+
+        pieces = self.__dict__.get("_pieces")
+        return mdt.as_dtype(pieces.dtype if pieces is not None else self._array.dtype)
+
     @property
     def data(self) -> "Parameter":
         """The Parameter itself (MindSpore's `param.data`)."""

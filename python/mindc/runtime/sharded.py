@@ -1,10 +1,13 @@
 """Calling a partitioned function (mind-spmd-partition) with whole tensors on every rank.
 
 Each rank passes the arguments' pieces its grid coordinates select (by each argument's
-`mind.layout`; a batch each rank loaded for itself is its piece already), gets its pieces of the results, and assembles them whole from every rank's
-pieces (an MPI all-gather). Arguments the function updates in place (Parameters, `mind.updates`)
-are assembled back into the caller's arrays the same way, so every rank holds whole Parameters
-between steps and a checkpoint is the same on every rank and on one process.
+`mind.layout`; a batch each rank loaded for itself is its piece already), gets its pieces of the
+results, and assembles them whole from every rank's pieces (an MPI all-gather).
+
+A Parameter the function updates in place (a weight, an optimizer's state) stays split: between
+calls each rank keeps only its piece (`Pieces`, in the Parameter), which the next call updates in
+place, and the whole array is dropped. Reading the Parameter assembles it (frontend/parameter.py),
+so a checkpoint holds whole tensors, the same on every rank and on one process.
 """
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from typing import Callable, Sequence
 import numpy as np
 from mlir import ir
 
+from mindc.frontend.parameter import Parameter
 from mindc.rules.base import Sig
 from mindc.runtime import mpi
 from mindc.sharding import annotations
@@ -84,13 +88,48 @@ class ShardedFunction:
         self.outputs = [(Sig.of(whole.results[i]), annotations.result_layout(func, i)) for i in results
                         if updates[i] is None]
 
-    def __call__(self, *arrays: np.ndarray) -> list[np.ndarray]:
-        local = [a if layout.is_replicated or i in self.local_args
-                 else np.ascontiguousarray(a[piece(sig.shape, layout, self.grid, self.rank)])
-                 for i, (a, sig, layout) in enumerate(zip(arrays, self.inputs, self.arg_layouts))]
+    def __call__(self, inputs: Sequence[np.ndarray], captured: Sequence) -> list[np.ndarray]:
+        """Run on the caller's input arrays and the tensors the function captured (its trailing
+        arguments); whole results. Parameters the function updates keep their pieces here."""
+        updated = set(self.updated)
+        local = []
+        for i, (value, sig, layout) in enumerate(zip([*inputs, *captured], self.inputs, self.arg_layouts)):
+            if i >= len(inputs) and i in updated and not layout.is_replicated and isinstance(value, Parameter):
+                local.append(self._pieces_of(value, layout).local)
+                continue
+            array = value if i < len(inputs) else value._array
+            split = not layout.is_replicated and i not in self.local_args
+            local.append(np.ascontiguousarray(array[piece(sig.shape, layout, self.grid, self.rank)]) if split else array)
         outs = self.fn(*local)
-        for i in self.updated:
-            layout = self.arg_layouts[i]
-            if not layout.is_replicated:
-                assemble(local[i], self.inputs[i].shape, layout, self.grid, out=arrays[i])
+        for i in updated:
+            value, layout = captured[i - len(inputs)], self.arg_layouts[i]
+            if isinstance(value, Parameter) and not layout.is_replicated:
+                # The piece holds the new values now: the whole array is assembled when read.
+                value.__dict__["_pieces"].stale = True
+                value.__dict__["_whole"] = None
         return [assemble(o, sig.shape, layout, self.grid) for o, (sig, layout) in zip(outs, self.outputs)]
+
+    def _pieces_of(self, param: Parameter, layout: Layout) -> "Pieces":
+        """The Parameter's piece in `layout`, cut from its whole values unless it holds it already."""
+        pieces = param.__dict__.get("_pieces")
+        if pieces is None or (pieces.layout, pieces.grid) != (layout, self.grid):
+            pieces = Pieces(param._array, layout, self.grid, self.rank)
+            param.__dict__["_pieces"] = pieces
+        return pieces
+
+
+class Pieces:
+    """This rank's piece of a Parameter's values under `layout`, between partitioned calls."""
+
+    def __init__(self, whole: np.ndarray, layout: Layout, grid: Grid, rank: int):
+        self.shape, self.dtype = tuple(whole.shape), whole.dtype
+        self.layout, self.grid = layout, grid
+        self.local = np.ascontiguousarray(whole[piece(whole.shape, layout, grid, rank)])
+        # Whether the piece has values the whole array (dropped then) does not.
+        self.stale = False
+
+    def assemble(self) -> np.ndarray:
+        """The whole values from every rank's piece (collective)."""
+        whole = assemble(self.local, self.shape, self.layout, self.grid)
+        self.stale = False
+        return whole

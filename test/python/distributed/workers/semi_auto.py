@@ -43,7 +43,7 @@ class Net(nn.Cell):
         return self.d2(ops.relu(self.d1(x)))
 
 
-def train(strategies, x, y, init_params):
+def train(strategies, x, y, init_params, split=False):
     """Losses and final parameters of STEPS steps on (x, y), from the parameters init_params."""
     net = Net(strategies)
     for p, value in zip(net.trainable_params(), init_params):
@@ -51,7 +51,17 @@ def train(strategies, x, y, init_params):
     loss = nn.WithLossCell(net, nn.SoftmaxCrossEntropyWithLogits(sparse=True, reduction="mean"))
     step = nn.TrainOneStepCell(loss, nn.Momentum(net.trainable_params(), LR, MOMENTUM))
     losses = [float(step(mindc.Tensor(x), mindc.Tensor(y)).asnumpy()) for _ in range(STEPS)]
+    if split:
+        check_held_in_pieces(net)
     return losses, [p.asnumpy() for p in net.trainable_params()]
+
+
+def check_held_in_pieces(net):
+    """Between steps a split Parameter is only this rank's piece, the whole array dropped."""
+    split = [p for p in net.trainable_params() if p.__dict__.get("_pieces") is not None]
+    assert split, "no Parameter is held split"
+    for p in split:
+        assert p.__dict__["_whole"] is None and p.__dict__["_pieces"].local.size < p.size, p.name
 
 
 def train_functional(strategies, x, y, init_params, dataset, mode="semi_auto"):
@@ -71,6 +81,8 @@ def train_functional(strategies, x, y, init_params, dataset, mode="semi_auto"):
     parallel_step = AutoParallel(step, parallel_mode=mode)
     parallel_step.dataset_strategy(dataset)
     losses = [float(parallel_step(mindc.Tensor(x), mindc.Tensor(y)).asnumpy()) for _ in range(STEPS)]
+    if strategies:
+        check_held_in_pieces(net)
     (compiled,) = parallel_step._graph._cache._entries.values()
     assert isinstance(compiled._fn, ShardedFunction), "AutoParallel's step was not partitioned"
     return losses, [p.asnumpy() for p in net.trainable_params()]
@@ -116,7 +128,7 @@ def main():
     else:
         mindc.set_auto_parallel_context(parallel_mode=mindc.ParallelMode.SEMI_AUTO_PARALLEL,
                                         full_batch=dataset == "full_batch")
-        losses, trained = train(STRATEGIES[layout], x[mine], y[mine], params)
+        losses, trained = train(STRATEGIES[layout], x[mine], y[mine], params, split=True)
     ref_losses, ref_params = numpy_reference(x.astype(np.float64), y, params)
 
     np.testing.assert_allclose(losses, whole_losses, rtol=1e-5, atol=1e-6)
