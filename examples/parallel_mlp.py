@@ -66,7 +66,7 @@ def main() -> None:
         for start in range(0, len(order) - args.batch + 1, args.batch):
             mine = order[start + rank * rows:start + (rank + 1) * rows]
             losses.append(float(step(mindc.Tensor(x_train[mine]), mindc.Tensor(y_train[mine])).asnumpy()))
-        # Parameters are whole on every rank: each evaluates the same model.
+        # Reading the split Parameters assembles them on every rank: each evaluates the whole model.
         accuracy = float((net(mindc.Tensor(x_test)).asnumpy().argmax(1) == y_test).mean())
         if rank == 0:
             print(f"epoch {epoch + 1}: loss {np.mean(losses):.4f}, test accuracy {accuracy:.3f} ({size} processes)",
