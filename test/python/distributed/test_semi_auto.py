@@ -19,8 +19,9 @@ def test_ranks_with_different_layouts_are_refused_before_running():
     assert out.count("refused: the ranks partitioned @Dense differently (rank 0 and rank 1)") == 2
 
 
-@pytest.mark.parametrize("model, mode, ranks", [("lenet", "semi_auto", 2), ("lenet", "recursive_programming", 4),
-                                                ("transformer", "recursive_programming", 2)])
+@pytest.mark.parametrize("model, mode, ranks", [("lenet", "semi_auto", 2), ("lenet", "semi_auto", 4),
+                                                ("lenet", "recursive_programming", 4),
+                                                ("transformer", "semi_auto", 4), ("transformer", "recursive_programming", 2)])
 def test_models_train_as_one_process(model, mode, ranks):
     out = mpiexec_ok(ranks, "models.py", model, mode, timeout=180)
     assert out.count(" ok ") == ranks

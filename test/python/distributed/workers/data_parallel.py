@@ -33,9 +33,22 @@ class LeNet(nn.Cell):
         return self.fc(self.flatten(x))
 
 
+class Encoder(nn.Cell):
+    """A Transformer encoder layer and a classifier over the mean of its outputs."""
+
+    def __init__(self):
+        super().__init__()
+        self.layer = nn.TransformerEncoderLayer(16, 4, dim_feedforward=32, dropout=0.0, batch_first=True)
+        self.head = nn.Dense(16, 5)
+
+    def construct(self, x):
+        return self.head(self.layer(x).mean(1))
+
+
 NETWORKS = {
     "mlp": (lambda: nn.SequentialCell([nn.Dense(8, 32), nn.ReLU(), nn.Dense(32, 4)]), (BATCH, 8), 4),
     "lenet": (LeNet, (BATCH, 1, 28, 28), 10),
+    "transformer": (Encoder, (BATCH, 6, 16), 5),
 }
 
 

@@ -3,6 +3,8 @@
 program in this process: the same losses and final parameters.
 
 argv: lenet|transformer, the AutoParallel mode (semi_auto|recursive_programming|sharding_propagation).
+With semi_auto, LeNet's classifier is split Megatron's way on 2 ranks and mixed on 4 (2x2); the
+Transformer mixed on 4: its batch over one grid axis, its classifier's outputs over the other.
 """
 import sys
 
@@ -27,11 +29,14 @@ class LeNet(nn.Cell):
         self.pool = nn.MaxPool2d(kernel_size=2, stride=2)
         self.flatten = nn.Flatten()
         self.fc1, self.fc2 = nn.Dense(8 * 4 * 4, 32), nn.Dense(32, 10)
-        if strategies:
+        if strategies and get_group_size() == 2:
             # Megatron on the classifier: fc1 by output columns, fc2 by input rows.
-            n = get_group_size()
-            self.fc1.matmul.shard(((1, 1), (n, 1)))
-            self.fc2.matmul.shard(((1, n), (1, n)))
+            self.fc1.matmul.shard(((1, 1), (2, 1)))
+            self.fc2.matmul.shard(((1, 2), (1, 2)))
+        elif strategies:
+            # Mixed on a 2x2 grid: the batch over one axis, the classifier's hidden units over the other.
+            self.fc1.matmul.shard(((2, 1), (2, 1)))
+            self.fc2.matmul.shard(((2, 2), (1, 2)))
 
     def construct(self, x):
         x = self.pool(ops.relu(self.conv1(x)))
@@ -43,14 +48,19 @@ class Encoder(nn.Cell):
     def __init__(self, strategies: bool):
         super().__init__()
         self.layer = nn.TransformerEncoderLayer(64, 4, dim_feedforward=256, dropout=0.0, batch_first=True)
-        self.head = nn.Dense(64, 5)
+        self.head = nn.Dense(64, 6)
+        if strategies:
+            # Mixed on a 2x2 grid: the layer's batch over one axis (propagated through attention),
+            # the classifier's outputs over the other.
+            self.layer.shard(((2, 1, 1),))
+            self.head.matmul.shard(((2, 1), (2, 1)))
 
     def construct(self, x):
         return self.head(self.layer(x).mean(1))
 
 
 # Sizes at which the search splits ops (on tiny ones communication costs more than it saves).
-NETWORKS = {"lenet": (LeNet, (64, 1, 28, 28), 10), "transformer": (Encoder, (8, 16, 64), 5)}
+NETWORKS = {"lenet": (LeNet, (64, 1, 28, 28), 10), "transformer": (Encoder, (8, 16, 64), 6)}
 
 
 def train(name, mode, x, y, params):
