@@ -113,3 +113,13 @@ def test_pieces_follow_the_grid_coordinates():
     np.testing.assert_array_equal(pieces[1], whole[2:, :2])
     np.testing.assert_array_equal(pieces[2], whole[:2, 2:])
     assert Sig((4, 4), "f32").with_shape(layout.local_shape((4, 4), grid)).shape == (2, 2)
+
+
+def test_a_strategy_the_devices_cannot_give_names_the_users_line():
+    # One process: a grid of one device, where a split in 2 does not exist.
+    matmul = ops.MatMul().shard(((2, 1), (1, 1)))
+    step = AutoParallel(lambda x, w: matmul(x, w))
+    line = test_a_strategy_the_devices_cannot_give_names_the_users_line.__code__.co_firstlineno + 3
+    with pytest.raises(Exception, match=rf"test_parallel_api.py:{line}:\d+: error: 'mind.matmul' dimension 0 of operand 0: "
+                                        r"no set of free grid axes of the 1 grid has 2 devices"):
+        step(mindc.Tensor(np.ones((4, 3), np.float32)), mindc.Tensor(np.ones((3, 5), np.float32)))
