@@ -6,7 +6,7 @@ from mpijob import mpiexec_ok
 
 
 @pytest.mark.parametrize("ranks,network,mode", [(2, "mlp", "graph"), (4, "mlp", "graph"), (2, "mlp", "pynative"),
-                                                (2, "lenet", "graph"), (2, "transformer", "graph")])
+                                                (2, "lenet", "graph"), (4, "lenet", "graph"), (2, "transformer", "graph")])
 def test_data_parallel_training_matches_one_process(ranks, network, mode):
     out = mpiexec_ok(ranks, "data_parallel.py", network, mode)
     assert out.count(f"ok {network} {mode}") == ranks
