@@ -23,7 +23,7 @@ module attributes {mind.grid = array<i64: 2>} {
 module attributes {mind.grid = array<i64: 2>} {
   // expected-error@+1 {{'func.func' dimension 0 of argument 0 (size 5) does not divide over grid axis 0 (2 devices)}}
   func.func @f(%x: tensor<5xf32> {mind.layout = "[{0}]"}) -> tensor<5xf32> {
-    %y = "mind.relu"(%x) {mind.sharding = "([{0}]) -> ([{0}])"} : (tensor<5xf32>) -> tensor<5xf32>
+    %y = "mind.relu"(%x) {mind.sharding = "([{}]) -> ([{}])"} : (tensor<5xf32>) -> tensor<5xf32>
     return %y : tensor<5xf32>
   }
 }
