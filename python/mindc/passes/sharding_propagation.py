@@ -24,8 +24,8 @@ from mindc import diag
 from mindc.passes.base import Pass, dataclass_pass
 from mindc.rules.base import Sig, numpy_dtype
 from mindc.sharding import annotations
-from mindc.sharding.graph import LocatedError, Node, functions, nodes_of
-from mindc.sharding.layout import Grid, Layout, ShardingError
+from mindc.sharding.graph import LocatedError, Node, functions, located, module_grid, nodes_of
+from mindc.sharding.layout import Grid, Layout
 from mindc.sharding.redistribute import bytes_moved, plan
 from mindc.sharding.spec import Assignment
 
@@ -40,15 +40,11 @@ class ShardingPropagation(Pass):
 
     def run(self, module_op, pass_) -> None:
         try:
-            grid = Grid(self.grid) if self.grid else annotations.grid_of(module_op)
-        except ShardingError as e:
-            diag.error(module_op, str(e))
-            return pass_.signal_pass_failure()
-        if grid is None:
-            diag.error(module_op, f"needs a device grid: set the module's '{annotations.GRID}' or the grid option")
-            return pass_.signal_pass_failure()
-        annotations.set_grid(module_op, grid)
-        try:
+            grid = module_grid(module_op, self.grid)
+            if grid is None:
+                raise LocatedError(module_op, f"needs a device grid: set the module's '{annotations.GRID}' or the "
+                                              f"grid option")
+            annotations.set_grid(module_op, grid)
             for func in functions(module_op):
                 Propagation(func, grid).run()
         except LocatedError as e:
@@ -72,15 +68,15 @@ class Propagation:
         self.args = func.regions[0].blocks[0].arguments
         self.arg_layouts: dict[int, Layout] = {}
         for i, arg in enumerate(self.args):
-            layout = self._located(func, lambda: annotations.given_arg_layout(func, i, grid))
+            layout = located(func, lambda: annotations.given_arg_layout(func, i, grid))
             if layout is not None:
-                self._located(func, lambda: layout.check(grid, Sig.of(arg).shape, f"argument {i}"))
+                located(func, lambda: layout.check(grid, Sig.of(arg).shape, f"argument {i}"))
                 self.arg_layouts[i] = layout
 
     def run(self) -> None:
         queue = collections.deque()
         for i, node in enumerate(self.nodes):
-            fixed = self._located(node.op, lambda: self._fixed(node))
+            fixed = located(node.op, lambda: self._fixed(node))
             if fixed is not None:
                 self.decided[i] = fixed
                 queue.append(i)
@@ -101,12 +97,6 @@ class Propagation:
             self.decided.setdefault(i, Assignment())
             self._adopt_arguments(i)
         self._write()
-
-    def _located(self, op, thunk):
-        try:
-            return thunk()
-        except ShardingError as e:
-            raise LocatedError(op, str(e)) from None
 
     def _fixed(self, node: Node) -> Assignment | None:
         layouts = annotations.sharding_of(node.op)
@@ -167,8 +157,8 @@ class Propagation:
             splits = node.spec.splits(candidate, self.grid)
             return moved, node.rule.flops(node.attrs, node.ins, node.outs) / math.prod(splits.values())
 
-        candidates = list(node.spec.candidates(self.grid))
-        return min(candidates, key=lambda c: (*cost(c), candidates.index(c)))
+        # Ties go to the first candidate.
+        return min(enumerate(node.spec.candidates(self.grid)), key=lambda ic: (*cost(ic[1]), ic[0]))[1]
 
     def _adopt_arguments(self, i: int) -> None:
         """Arguments without a layout take the one their first decided user wants."""

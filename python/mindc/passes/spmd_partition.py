@@ -18,9 +18,9 @@ from mlir import ir
 
 from mindc import diag
 from mindc.passes.base import Pass, dataclass_pass
-from mindc.rules.base import Attrs, RuleError, Sig, rule_for
+from mindc.rules.base import Attrs, Sig, rule_for
 from mindc.sharding import annotations
-from mindc.sharding.graph import LocatedError, Node, functions, nodes_of
+from mindc.sharding.graph import LocatedError, Node, functions, located, module_grid, nodes_of
 from mindc.sharding.layout import Grid, Layout, ShardingError
 from mindc.sharding.redistribute import plan
 
@@ -33,15 +33,10 @@ class SpmdPartition(Pass):
 
     def run(self, module_op, pass_) -> None:
         try:
-            grid = annotations.grid_of(module_op)
-        except ShardingError as e:
-            diag.error(module_op, str(e))
-            return pass_.signal_pass_failure()
-        if grid is None:
-            diag.error(module_op, f"has no '{annotations.GRID}': run mind-sharding-propagation or "
-                                  f"mind-auto-parallel first")
-            return pass_.signal_pass_failure()
-        try:
+            grid = module_grid(module_op)
+            if grid is None:
+                raise LocatedError(module_op, f"has no '{annotations.GRID}': run mind-sharding-propagation or "
+                                              f"mind-auto-parallel first")
             for func in functions(module_op):
                 Partition(func, grid).run()
         except LocatedError as e:
@@ -61,18 +56,18 @@ class Partition:
     def run(self) -> None:
         # Everything is checked on the global types, before anything changes.
         nodes = nodes_of(self.func)
-        args = [self._located(self.func, lambda: self._entry_layout(annotations.arg_layout, i, Sig.of(a), "argument"))
+        args = [located(self.func, lambda: self._entry_layout(annotations.arg_layout, i, Sig.of(a), "argument"))
                 for i, a in enumerate(self.block.arguments)]
         ret = self.block.operations[len(self.block.operations) - 1]
-        results = [self._located(self.func, lambda: self._entry_layout(annotations.result_layout, i, Sig.of(v), "result"))
+        results = [located(self.func, lambda: self._entry_layout(annotations.result_layout, i, Sig.of(v), "result"))
                    for i, v in enumerate(ret.operands)]
-        plans = [(node, self._located(node.op, lambda: self._layouts(node))) for node in nodes]
+        plans = [(node, located(node.op, lambda: self._layouts(node))) for node in nodes]
         for arg, layout in zip(self.block.arguments, args):
             self._localize(arg, Sig.of(arg), layout)
         for node, (ins, outs) in plans:
-            self._located(node.op, lambda: self._partition(node, ins, outs))
+            located(node.op, lambda: self._partition(node, ins, outs))
         for i, (value, layout) in enumerate(zip(list(ret.operands), results)):
-            ret.operands[i] = self._located(ret, lambda: self._redistributed(value, layout, ret))
+            ret.operands[i] = located(ret, lambda: self._redistributed(value, layout, ret))
         self.func.attributes["function_type"] = ir.TypeAttr.get(ir.FunctionType.get(
             [a.type for a in self.block.arguments], [v.type for v in ret.operands]))
         # Every argument and result says its layout: the runtime scatters and gathers by them.
@@ -85,12 +80,6 @@ class Partition:
         if layout.partial:
             raise ShardingError(f"{what} {i} cannot have partial results ({layout})")
         return layout
-
-    def _located(self, op, thunk):
-        try:
-            return thunk()
-        except (ShardingError, RuleError) as e:
-            raise LocatedError(op, str(e)) from None
 
     def _layouts(self, node: Node) -> tuple[list[Layout], list[Layout]]:
         layouts = annotations.sharding_of(node.op)

@@ -8,6 +8,7 @@ from mindc import diag
 from mindc.passes.base import Pass, checked_op, dataclass_pass, run_rules
 from mindc.rules.base import RuleError, signature_of
 from mindc.sharding import annotations
+from mindc.sharding.graph import LocatedError, module_grid
 from mindc.sharding.layout import ShardingError
 from mindc.sharding.spec import NotShardable
 
@@ -20,9 +21,9 @@ class Verify(Pass):
 
     def run(self, module_op, pass_) -> None:
         try:
-            grid = annotations.grid_of(module_op)
-        except ShardingError as e:
-            diag.error(module_op, str(e))
+            grid = module_grid(module_op)
+        except LocatedError as e:
+            diag.error(e.op, str(e))
             return pass_.signal_pass_failure()
 
         def check(op):

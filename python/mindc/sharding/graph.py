@@ -12,7 +12,8 @@ from mlir import ir
 
 from mindc.passes.base import checked_op
 from mindc.rules.base import Attrs, Rule, RuleError, Sig, signature_of
-from mindc.sharding.layout import ShardingError
+from mindc.sharding import annotations
+from mindc.sharding.layout import Grid, ShardingError
 from mindc.sharding.spec import NotShardable, ShardingSpec
 
 
@@ -32,6 +33,20 @@ class LocatedError(Exception):
     def __init__(self, op: ir.Operation, message: str):
         super().__init__(message)
         self.op = op
+
+
+def located(op: ir.Operation, thunk):
+    """thunk(), with a ShardingError or RuleError it raises located at op."""
+    try:
+        return thunk()
+    except (ShardingError, RuleError) as e:
+        raise LocatedError(op, str(e)) from None
+
+
+def module_grid(module: ir.Operation, option: tuple[int, ...] = ()) -> Grid | None:
+    """The device grid: a pass's grid option if given, else the module's `mind.grid` (None if it
+    has none); a LocatedError at the module for an invalid one."""
+    return located(module, lambda: Grid(option) if option else annotations.grid_of(module))
 
 
 def functions(module: ir.Operation) -> list[ir.Operation]:
