@@ -6,6 +6,7 @@ that `mind-opt --pass-pipeline` and the Python API run literally the same thing.
 from __future__ import annotations
 
 from mindc.context import get_context
+from mindc.parallel import _partition
 
 # Derivative ops -> generated adjoint functions, cleaned up (unused forward values, unused
 # private functions).
@@ -75,8 +76,6 @@ def codegen_options() -> tuple:
     `runtime_num_threads` (read by mind-mark-parallel and mind-parallel-loops), and how programs
     are split over devices (parallel/_partition.py). Every compile cache keys on it, so a new
     setting compiles anew instead of reusing code made for another."""
-    from mindc.parallel import _partition
-
     return get_context("runtime_num_threads"), _partition.settings()
 
 

@@ -209,7 +209,8 @@ class Compiled:
                 # Split over the job's devices: each rank runs its piece (runtime/sharded.py).
                 f = _public_function(module, lowered.name)
                 whole = f.type
-                local = {i: plan.input_strategy(s) for i, s in enumerate(lowered.in_sigs) if plan.input_strategy(s)}
+                pieces = [plan.input_strategy(s) for s in lowered.in_sigs]
+                local = {i: p for i, p in enumerate(pieces) if p is not None}
                 annotations.set_arg_strategies(f, local)
                 run(module, list(plan.passes), collector, "partitioning for the devices")
                 sharded = ShardedFunction(_public_function(module, lowered.name), whole, plan.grid, set(local))

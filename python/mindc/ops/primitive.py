@@ -11,6 +11,8 @@ import inspect
 import numbers
 from typing import Any, Callable, Sequence
 
+from mindc.sharding.spec import is_pieces
+
 __all__ = ["Primitive", "PrimitiveWithInfer", "PrimitiveWithCheck", "prim_attr_register", "constexpr"]
 
 
@@ -84,9 +86,7 @@ class Primitive:
 
 
 def _strategy(value, what: str, prim: str) -> tuple[tuple[int, ...], ...]:
-    if not isinstance(value, tuple) or not all(
-            isinstance(s, tuple) and all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in s)
-            for s in value):
+    if not isinstance(value, tuple) or not all(is_pieces(s) for s in value):
         raise TypeError(f"For '{prim}', '{what}' must be a tuple of tuples of positive ints, one per input, "
                         f"got {value!r}")
     return value

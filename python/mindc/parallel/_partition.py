@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from mindc.parallel import _auto_parallel_context as context
 from mindc.parallel._auto_parallel_context import ParallelMode
-from mindc.pipelines import AUTODIFF
 from mindc.rules.base import Sig
 from mindc.sharding.layout import Grid
 
@@ -28,6 +27,7 @@ MODES = {"semi_auto": (ParallelMode.SEMI_AUTO_PARALLEL, None),
          "sharding_propagation": (ParallelMode.AUTO_PARALLEL, "sharding_propagation"),
          "recursive_programming": (ParallelMode.AUTO_PARALLEL, "recursive_programming"),
          "dynamic_programming": (ParallelMode.AUTO_PARALLEL, "dynamic_programming")}
+_PARTITIONED = {m for m, _ in MODES.values()}
 # The mind-auto-parallel algorithm of each searching mode; the others propagate strategies.
 SEARCHES = {"recursive_programming": "recursive", "dynamic_programming": "dp"}
 
@@ -78,6 +78,10 @@ def settings() -> Settings | None:
     if _ACTIVE:
         return _ACTIVE[-1]
     mode = context.get_auto_parallel_context("parallel_mode")
+    # Every eager op and jit call keys its cache on this (pipelines.codegen_options): the usual
+    # modes answer at once.
+    if mode not in _PARTITIONED:
+        return None
     search = context.get_auto_parallel_context("search_mode")
     name = next((n for n, (m, s) in MODES.items() if m == mode and s in (None, search)), None)
     if name is None:
@@ -88,6 +92,8 @@ def settings() -> Settings | None:
 
 
 def partition_plan() -> PartitionPlan | None:
+    from mindc.pipelines import AUTODIFF
+
     current = settings()
     if current is None:
         return None

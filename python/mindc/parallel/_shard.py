@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from mindc.frontend.tensor import Tensor
+from mindc.sharding.spec import is_pieces
 
 __all__ = ["shard"]
 
@@ -88,10 +89,10 @@ def _strategies(value, what: str) -> tuple:
 
 
 def _pieces(strategy, what: str) -> tuple[int, ...]:
-    if not isinstance(strategy, (tuple, list)) or not all(
-            isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in strategy):
+    pieces = tuple(strategy) if isinstance(strategy, (tuple, list)) else strategy
+    if not is_pieces(pieces):
         raise TypeError(f"For 'shard', each entry of '{what}' must be a tuple of positive ints, got {strategy!r}")
-    return tuple(strategy)
+    return pieces
 
 
 def _plan_parameters(fn, plan) -> None:

@@ -23,6 +23,7 @@ from mindc.sharding import annotations
 from mindc.sharding.graph import LocatedError, Node, functions, located, module_grid, nodes_of
 from mindc.sharding.layout import Grid, Layout, ShardingError
 from mindc.sharding.redistribute import plan
+from mindc.sharding.spec import Assignment
 
 
 @dataclass_pass
@@ -61,11 +62,11 @@ class Partition:
         ret = self.block.operations[len(self.block.operations) - 1]
         results = [located(self.func, lambda: self._entry_layout(annotations.result_layout, i, Sig.of(v), "result"))
                    for i, v in enumerate(ret.operands)]
-        plans = [(node, located(node.op, lambda: self._layouts(node))) for node in nodes]
+        plans = [(node, located(node.op, lambda: self._plan(node))) for node in nodes]
         for arg, layout in zip(self.block.arguments, args):
             self._localize(arg, Sig.of(arg), layout)
-        for node, (ins, outs) in plans:
-            located(node.op, lambda: self._partition(node, ins, outs))
+        for node, (ins, outs, assignment) in plans:
+            located(node.op, lambda: self._partition(node, ins, outs, assignment))
         for i, (value, layout) in enumerate(zip(list(ret.operands), results)):
             ret.operands[i] = located(ret, lambda: self._redistributed(value, layout, ret))
         self.func.attributes["function_type"] = ir.TypeAttr.get(ir.FunctionType.get(
@@ -81,23 +82,22 @@ class Partition:
             raise ShardingError(f"{what} {i} cannot have partial results ({layout})")
         return layout
 
-    def _layouts(self, node: Node) -> tuple[list[Layout], list[Layout]]:
+    def _plan(self, node: Node) -> tuple[list[Layout], list[Layout], Assignment]:
+        """The op's operand and result layouts, and the split of the op they are."""
         layouts = annotations.sharding_of(node.op)
         if layouts is None:
             raise ShardingError(f"has no '{annotations.SHARDING}': run mind-sharding-propagation or "
                                 f"mind-auto-parallel first")
-        node.spec.assignment_of(*layouts, self.grid)  # the layouts must be a split of this op
-        return layouts
+        return (*layouts, node.spec.assignment_of(*layouts, self.grid))
 
     def _localize(self, value: ir.Value, sig: Sig, layout: Layout) -> None:
         self.sig[value], self.layout[value] = sig, layout
         value.set_type(sig.with_shape(layout.local_shape(sig.shape, self.grid)).to_type())
 
-    def _partition(self, node: Node, ins: list[Layout], outs: list[Layout]) -> None:
+    def _partition(self, node: Node, ins: list[Layout], outs: list[Layout], assignment: Assignment) -> None:
         op = node.op
         for i, (value, want) in enumerate(zip(list(op.operands), ins)):
             op.operands[i] = self._redistributed(value, want, op)
-        assignment = node.spec.assignment_of(ins, outs, self.grid)
         local = node.rule.local_attrs(node.attrs, node.spec, node.spec.splits(assignment, self.grid))
         for name, attr in local.to_mlir(node.rule).items():
             op.attributes[name] = attr

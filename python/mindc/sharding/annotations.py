@@ -17,7 +17,7 @@ from mlir import ir
 from mindc.passes.c_interface import UPDATES
 from mindc.rules.base import Sig
 from mindc.sharding.layout import Grid, Layout, ShardingError
-from mindc.sharding.spec import einsum
+from mindc.sharding.spec import value_spec
 
 GRID, STRATEGY, SHARDING, LAYOUT = "mind.grid", "mind.strategy", "mind.sharding", "mind.layout"
 
@@ -85,30 +85,23 @@ def _string(attr: ir.Attribute, name: str) -> str:
 
 
 def arg_layout(func: ir.Operation, i: int) -> Layout | None:
-    return _entry_layout(func, "arg_attrs", i)
+    attr = _entry(func, "arg_attrs", i, LAYOUT)
+    return None if attr is None else Layout.parse(_string(attr, LAYOUT))
 
 
 def result_layout(func: ir.Operation, i: int) -> Layout | None:
-    return _entry_layout(func, "res_attrs", i)
-
-
-def _entry_layout(func: ir.Operation, key: str, i: int) -> Layout | None:
-    if key not in func.attributes:
-        return None
-    entry = ir.DictAttr(ir.ArrayAttr(func.attributes[key])[i])
-    return Layout.parse(_string(entry[LAYOUT], LAYOUT)) if LAYOUT in entry else None
+    attr = _entry(func, "res_attrs", i, LAYOUT)
+    return None if attr is None else Layout.parse(_string(attr, LAYOUT))
 
 
 def arg_strategy(func: ir.Operation, i: int) -> tuple[int, ...] | None:
-    if "arg_attrs" not in func.attributes:
-        return None
-    entry = ir.DictAttr(ir.ArrayAttr(func.attributes["arg_attrs"])[i])
-    if STRATEGY not in entry:
+    attr = _entry(func, "arg_attrs", i, STRATEGY)
+    if attr is None:
         return None
     try:
-        return tuple(ir.DenseI64ArrayAttr(entry[STRATEGY]))
+        return tuple(ir.DenseI64ArrayAttr(attr))
     except ValueError:
-        raise ShardingError(f"'{STRATEGY}' of argument {i} must be an array<i64: ...>, found {entry[STRATEGY]}") from None
+        raise ShardingError(f"'{STRATEGY}' of argument {i} must be an array<i64: ...>, found {attr}") from None
 
 
 def given_arg_layout(func: ir.Operation, i: int, grid: Grid) -> Layout | None:
@@ -118,50 +111,51 @@ def given_arg_layout(func: ir.Operation, i: int, grid: Grid) -> Layout | None:
     pieces = arg_strategy(func, i)
     if layout is not None or pieces is None:
         return layout
-    sig = Sig.of(func.regions[0].blocks[0].arguments[i])
-    names = "abcdefghijklmnopqrstuvwxyz"[:sig.rank]
-    identity = einsum(f"{names}->{names}", [sig], [sig])
+    spec = value_spec(Sig.of(func.regions[0].blocks[0].arguments[i]), 1, 0)
     try:
-        return identity.operand_layout(0, identity.from_strategy((pieces,), grid))
+        return spec.operand_layout(0, spec.from_strategy((pieces,), grid))
     except ShardingError as e:
         raise ShardingError(f"the strategy {pieces} of argument {i}: {e}") from None
 
 
-def set_arg_strategies(func: ir.Operation, strategies: dict[int, Sequence[int]]) -> None:
-    count = len(ir.FunctionType(ir.TypeAttr(func.attributes["function_type"]).value).inputs)
-    old = list(ir.ArrayAttr(func.attributes["arg_attrs"])) if "arg_attrs" in func.attributes else [ir.DictAttr.get({})] * count
-    entries = []
-    for i, attr in enumerate(old):
-        entry = ir.DictAttr(attr)
-        items = {entry[k].name: entry[k].attr for k in range(len(entry))}
-        if i in strategies:
-            items[STRATEGY] = ir.DenseI64ArrayAttr.get(list(strategies[i]))
-        entries.append(ir.DictAttr.get(items))
-    func.attributes["arg_attrs"] = ir.ArrayAttr.get(entries)
-
-
 def updated_argument(func: ir.Operation, i: int) -> int | None:
     """The argument whose new value result i is (`mind.updates`, see passes/c_interface.py)."""
-    if "res_attrs" not in func.attributes:
-        return None
-    entry = ir.DictAttr(ir.ArrayAttr(func.attributes["res_attrs"])[i])
-    return ir.IntegerAttr(entry[UPDATES]).value if UPDATES in entry else None
+    attr = _entry(func, "res_attrs", i, UPDATES)
+    return None if attr is None else ir.IntegerAttr(attr).value
+
+
+def set_arg_strategies(func: ir.Operation, strategies: dict[int, Sequence[int]]) -> None:
+    _set_entries(func, "arg_attrs", STRATEGY, {i: ir.DenseI64ArrayAttr.get(list(s)) for i, s in strategies.items()})
 
 
 def set_arg_layouts(func: ir.Operation, layouts: Sequence[Layout]) -> None:
-    _set_entry_layouts(func, "arg_attrs", layouts)
+    _set_entries(func, "arg_attrs", LAYOUT, {i: ir.StringAttr.get(str(x)) for i, x in enumerate(layouts)})
 
 
 def set_result_layouts(func: ir.Operation, layouts: Sequence[Layout]) -> None:
-    _set_entry_layouts(func, "res_attrs", layouts)
+    _set_entries(func, "res_attrs", LAYOUT, {i: ir.StringAttr.get(str(x)) for i, x in enumerate(layouts)})
 
 
-def _set_entry_layouts(func: ir.Operation, key: str, layouts: Sequence[Layout]) -> None:
-    old = list(ir.ArrayAttr(func.attributes[key])) if key in func.attributes else [ir.DictAttr.get({})] * len(layouts)
+def _entry(func: ir.Operation, key: str, i: int, name: str) -> ir.Attribute | None:
+    """Attribute `name` of argument or result i (key "arg_attrs" or "res_attrs"), if it has one."""
+    if key not in func.attributes:
+        return None
+    entry = ir.DictAttr(ir.ArrayAttr(func.attributes[key])[i])
+    return entry[name] if name in entry else None
+
+
+def _set_entries(func: ir.Operation, key: str, name: str, values: dict[int, ir.Attribute]) -> None:
+    """Set attribute `name` of the arguments or results in `values` (index: attribute), keeping
+    their other attributes."""
+    if key in func.attributes:
+        old = [ir.DictAttr(a) for a in ir.ArrayAttr(func.attributes[key])]
+    else:
+        function_type = ir.FunctionType(ir.TypeAttr(func.attributes["function_type"]).value)
+        old = [ir.DictAttr.get({})] * len(function_type.inputs if key == "arg_attrs" else function_type.results)
     entries = []
-    for attr, layout in zip(old, layouts):
-        entry = ir.DictAttr(attr)
+    for i, entry in enumerate(old):
         items = {entry[k].name: entry[k].attr for k in range(len(entry))}
-        items[LAYOUT] = ir.StringAttr.get(str(layout))
+        if i in values:
+            items[name] = values[i]
         entries.append(ir.DictAttr.get(items))
     func.attributes[key] = ir.ArrayAttr.get(entries)

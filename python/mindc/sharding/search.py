@@ -43,7 +43,7 @@ import numpy as np
 from mindc.rules.base import Sig
 from mindc.sharding.cost import CPU, Machine, local_bytes, op_time, redistribution_time
 from mindc.sharding.layout import Grid, Layout, ShardingError
-from mindc.sharding.spec import PARALLEL, Assignment, Factor, ShardingSpec
+from mindc.sharding.spec import Assignment, ShardingSpec, value_spec
 
 ALGORITHMS = ("dp", "recursive")
 # Largest table the exact elimination builds (float64 entries: 128 MiB).
@@ -101,15 +101,13 @@ class Graph:
 
     def add_argument(self, label: str, sig: Sig, pinned: Layout | None = None) -> int:
         """A function argument: it holds its value in the layout it chooses, or in `pinned`."""
-        dims = _value_dims(sig)
-        i = self.add_op(label, ShardingSpec(_value_factors(sig), (), (dims,)), (), (sig,))
+        i = self.add_op(label, value_spec(sig, 0, 1), (), (sig,))
         self.nodes[i].pinned = pinned
         return i
 
     def add_result(self, label: str, sig: Sig) -> int:
         """A function result: the layout it is returned in (its memory is its producer's)."""
-        dims = _value_dims(sig)
-        return self.add_op(label, ShardingSpec(_value_factors(sig), (dims,), (dims,)), (sig,), (sig,),
+        return self.add_op(label, value_spec(sig, 1, 1), (sig,), (sig,),
                            resident=(False,))
 
     def connect(self, src: int, result: int, dst: int, operand: int) -> None:
@@ -118,14 +116,6 @@ class Graph:
     def tie(self, src: int, result: int, argument: int) -> None:
         """Result `result` of src is the new value of `argument`: it ends in the argument's layout."""
         self.edges.append(Edge(src, result, argument, 0, into_result=True))
-
-
-def _value_factors(sig: Sig) -> tuple[Factor, ...]:
-    return tuple(Factor(f"d{i}", n, PARALLEL) for i, n in enumerate(sig.shape))
-
-
-def _value_dims(sig: Sig) -> tuple[tuple[str, ...], ...]:
-    return tuple((f"d{i}",) for i in range(sig.rank))
 
 
 @dataclass(frozen=True)

@@ -228,6 +228,20 @@ def _axes_for(pieces: int, free: list[int], grid: Grid, preferred: tuple[int, ..
     return None
 
 
+def value_spec(sig, operands: int, results: int) -> ShardingSpec:
+    """The spec of a value passed along whole (a function's argument or result, a layout
+    annotation): one parallel factor per dimension, named d0, d1, ..., in each of its operands
+    and results."""
+    dims = tuple((f"d{i}",) for i in range(len(sig.shape)))
+    factors = tuple(Factor(f"d{i}", n, PARALLEL) for i, n in enumerate(sig.shape))
+    return ShardingSpec(factors, (dims,) * operands, (dims,) * results)
+
+
+def is_pieces(value) -> bool:
+    """Whether value is the pieces of one tensor in a MindSpore strategy: a tuple of positive ints."""
+    return isinstance(value, tuple) and all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in value)
+
+
 def _dim_axes(dim: tuple[str, ...], assignment: Assignment) -> tuple[int, ...]:
     return tuple(a for name in dim for a in assignment[name])
 
